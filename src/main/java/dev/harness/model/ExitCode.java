@@ -1,0 +1,11 @@
+package dev.harness.model;
+
+/** The process exit codes of design §8. */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int INVALID_INPUT = 2;
+    public static final int INFRASTRUCTURE = 3;
+
+    private ExitCode() {}
+}

@@ -1,0 +1,39 @@
+package dev.harness.model;
+
+/**
+ * A {@code when:} guard such as {@code current >= v0.135.0}: {@code subject} is {@code current}
+ * (the version of the server the statement talks to) or {@code base} (the scenario's base version).
+ */
+public record Guard(Subject subject, Op op, Version version, String text) {
+    public enum Subject { CURRENT, BASE }
+
+    public enum Op {
+        LT("<"), LE("<="), EQ("=="), NE("!="), GE(">="), GT(">");
+
+        private final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        public boolean test(int comparison) {
+            return switch (this) {
+                case LT -> comparison < 0;
+                case LE -> comparison <= 0;
+                case EQ -> comparison == 0;
+                case NE -> comparison != 0;
+                case GE -> comparison >= 0;
+                case GT -> comparison > 0;
+            };
+        }
+    }
+
+    public boolean holds(Version current, Version base) {
+        Version actual = subject == Subject.CURRENT ? current : base;
+        return op.test(actual.compareTo(version));
+    }
+}

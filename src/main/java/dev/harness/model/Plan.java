@@ -1,0 +1,29 @@
+package dev.harness.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled scenario: everything {@code run} needs, serialisable to JSON and back (run --plan replays it).
+ *
+ * @param scenarioFile the YAML the plan was compiled from
+ * @param seed         seed of check order and random paths
+ * @param base         version the checks are gated on
+ * @param versions     the catalog the names were resolved against, oldest first
+ * @param current      what {@code current} meant
+ * @param checks       in execution order (seeded), including the skipped ones
+ * @param settings     the effective configuration the run needs (timeouts, images, …) as flat key/value pairs
+ */
+public record Plan(
+        String scenario,
+        String description,
+        String scenarioFile,
+        String system,
+        String runtime,
+        long seed,
+        Version base,
+        List<Version> versions,
+        Version current,
+        List<PlannedCheck> checks,
+        List<Action> actions,
+        Map<String, String> settings) {}

@@ -1,0 +1,39 @@
+package dev.harness.model;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A scenario step as written in YAML. Versions are still names ({@code last}, {@code current}, literals);
+ * the compiler resolves them and expands the macros {@link Upgrade} and {@link UpgradePath} into
+ * primitive {@link Action}s.
+ */
+public sealed interface Step {
+    SourceRef source();
+
+    enum Via { RESTART, ZERO_DOWNTIME }
+
+    record Start(String service, String version, boolean readOnly, Integer generation, SourceRef source) implements Step {}
+
+    record Kill(String service, SourceRef source) implements Step {}
+
+    record Stop(String service, SourceRef source) implements Step {}
+
+    record AwaitReady(String service, SourceRef source) implements Step {}
+
+    record Promote(String service, SourceRef source) implements Step {}
+
+    /** {@code initialize}, {@code manipulate: N}, {@code validate}; {@code on} = target service or null for the leader. */
+    record RunPhase(Phase phase, String on, SourceRef source) implements Step {}
+
+    record Sleep(Duration duration, SourceRef source) implements Step {}
+
+    /** Ad hoc statements, e.g. a system variable change; {@code on} null = leader. */
+    record Sql(List<String> statements, String on, boolean asSystem, SourceRef source) implements Step {}
+
+    /** Macro: upgrade the leader to {@code to} by restart (kill + start) or zero-downtime (candidate + promote). */
+    record Upgrade(String to, Via via, SourceRef source) implements Step {}
+
+    /** Macro: hop through {@code versions} (null = random from the catalog) ending on current. */
+    record UpgradePath(List<String> versions, Via via, int max, SourceRef source) implements Step {}
+}

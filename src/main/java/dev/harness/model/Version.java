@@ -1,0 +1,86 @@
+package dev.harness.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A release version, compared as a semantic version: optional {@code v} prefix, numeric components,
+ * optional pre-release after {@code -} (which sorts below the release, so {@code v0.78.0-dev < v0.78.0}),
+ * anything after a space ignored ({@code v0.78.0 (abc123)} as printed by {@code mz_version()}).
+ * The original text is kept, because {@code 15.10} must never become {@code 15.1}.
+ */
+public record Version(String text) implements Comparable<Version> {
+    private static final Pattern SHAPE = Pattern.compile("v?(\\d+(?:\\.\\d+)*)(?:-([0-9A-Za-z.-]+))?");
+
+    public Version {
+        Objects.requireNonNull(text, "text");
+        if (!SHAPE.matcher(strip(text)).matches()) {
+            throw new IllegalArgumentException("not a version: '" + text + "' (expected e.g. 15.19, v0.78.0 or v0.78.0-dev)");
+        }
+    }
+
+    public static Version parse(String text) {
+        return new Version(text.trim());
+    }
+
+    public static boolean isVersion(String text) {
+        return text != null && SHAPE.matcher(strip(text.trim())).matches();
+    }
+
+    private static String strip(String text) {
+        int space = text.indexOf(' ');
+        return space < 0 ? text : text.substring(0, space);
+    }
+
+    /** The numeric components, e.g. [15, 10] for 15.10 or [0, 78, 0] for v0.78.0-dev. */
+    public List<Integer> numbers() {
+        Matcher m = SHAPE.matcher(strip(text));
+        if (!m.matches()) throw new IllegalStateException(text);
+        List<Integer> out = new ArrayList<>();
+        for (String part : m.group(1).split("\\.")) out.add(Integer.parseInt(part));
+        return out;
+    }
+
+    /** The pre-release part ({@code dev} for {@code v0.78.0-dev}), or null. */
+    public String preRelease() {
+        Matcher m = SHAPE.matcher(strip(text));
+        if (!m.matches()) throw new IllegalStateException(text);
+        return m.group(2);
+    }
+
+    /** The version without a leading {@code v} and without a trailing build note. */
+    public String bare() {
+        String s = strip(text);
+        return s.startsWith("v") ? s.substring(1) : s;
+    }
+
+    /** Same version regardless of {@code v} prefix, build note or trailing zero components. */
+    public boolean sameAs(Version other) {
+        return compareTo(other) == 0;
+    }
+
+    @Override
+    public int compareTo(Version o) {
+        List<Integer> a = numbers();
+        List<Integer> b = o.numbers();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            int x = i < a.size() ? a.get(i) : 0;
+            int y = i < b.size() ? b.get(i) : 0;
+            if (x != y) return Integer.compare(x, y);
+        }
+        String pa = preRelease();
+        String pb = o.preRelease();
+        if (pa == null && pb == null) return 0;
+        if (pa == null) return 1;
+        if (pb == null) return -1;
+        return pa.compareTo(pb);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

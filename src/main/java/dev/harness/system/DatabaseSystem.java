@@ -1,0 +1,47 @@
+package dev.harness.system;
+
+import dev.harness.model.Action;
+import dev.harness.model.Version;
+import dev.harness.runtime.RunningService;
+import dev.harness.runtime.ServiceSpec;
+import java.util.List;
+
+/**
+ * What a database is: which image or binaries and command line a version needs, how to reach it over
+ * SQL, how it is configured, how its version is read, and how a read-only candidate is started, made
+ * ready and promoted. A system describes; a {@link dev.harness.runtime.Runtime} executes.
+ */
+public interface DatabaseSystem {
+    /** "postgres" or "materialize". */
+    String name();
+
+    /** Services that must run before any database server (Materialize's metadata store); may be empty. */
+    List<ServiceSpec> supportServices(SystemContext ctx);
+
+    /** The spec for a start step (also printed by {@code plan --details}). */
+    ServiceSpec serviceSpec(Action.Start start, SystemContext ctx);
+
+    /** Prepares state before a start (e.g. a PostgreSQL standby's base backup from the leader). */
+    default void beforeStart(Action.Start start, SystemContext ctx) {}
+
+    /** Blocks until a started service accepts what it should (SQL when writable, its API when read-only). */
+    void awaitStarted(Action.Start start, RunningService service, SystemContext ctx);
+
+    /** JDBC coordinates for a running service, as the normal or the privileged user. */
+    SqlEndpoint endpoint(RunningService service, boolean asSystem);
+
+    /** Setup statements run as the privileged user once per environment. */
+    List<String> configureStatements();
+
+    /** SQL returning the server version as one text value. */
+    String versionQuery();
+
+    /** Parses what {@link #versionQuery()} returned. */
+    Version parseVersion(String reported);
+
+    /** Blocks until a read-only candidate could be promoted. */
+    void awaitReadyToPromote(String service, SystemContext ctx);
+
+    /** Promotes the candidate and fences the old leader; returns when the candidate leads. */
+    void promote(String service, SystemContext ctx);
+}
