@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Provisions a Debian machine for the harness's tests; shared by developers and CI. Idempotent.
+#  - Docker engine (Debian's docker.io) installed when missing and started when not answering
+#  - debootstrap (test images are built from a local Debian base, no registry needed)
+#  - chromium (headless rendering tests of report.html)
+#  - the local test images (scripts/build-images.sh), cached: a second run is quick
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+log() { printf 'provision: %s\n' "$*" >&2; }
+
+need_pkgs=()
+command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)
+command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
+command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+command -v xz >/dev/null 2>&1 || need_pkgs+=(xz-utils)
+if ((${#need_pkgs[@]})); then
+  log "installing ${need_pkgs[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >/dev/null
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd"
+  mkdir -p /var/log
+  nohup dockerd --iptables=false >/var/log/harness-dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  docker info >/dev/null 2>&1 || { log "dockerd did not come up; see /var/log/harness-dockerd.log"; exit 1; }
+fi
+log "docker engine $(docker version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')"
+
+if [[ -x "$here/build-images.sh" ]]; then
+  "$here/build-images.sh"
+fi
