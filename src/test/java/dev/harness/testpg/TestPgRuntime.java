@@ -27,6 +27,7 @@ public final class TestPgRuntime implements Runtime {
     private final Path root;
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
+    private final Map<String, Path> dataDirs = new LinkedHashMap<>();
     private final Path logDir;
 
     public TestPgRuntime(Path logDir) {
@@ -69,10 +70,18 @@ public final class TestPgRuntime implements Runtime {
                     "-o", "-p " + port + " -k " + data + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
             long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
             pids.put(spec.service(), pid);
+            dataDirs.put(spec.service(), data);
             logs.put(spec.service(), log);
             return new RunningService(spec.service(), "127.0.0.1", Map.of(5432, port), Long.toString(pid));
         } catch (IOException e) {
-            throw new HarnessException.Infrastructure(spec.service(), "start failed: " + e.getMessage(), null);
+            String tail = "";
+            try {
+                List<String> lines = Files.readAllLines(log);
+                tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            } catch (IOException ignored) {
+                // no log yet
+            }
+            throw new HarnessException.Infrastructure(spec.service(), "start failed: " + e.getMessage() + "\n" + tail, null);
         }
     }
 
@@ -88,13 +97,20 @@ public final class TestPgRuntime implements Runtime {
         family.add(0, pid);
         for (long p : family) ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly);
         for (long p : family) awaitGone(p);
+        // A killed postmaster may linger as a zombie when PID 1 does not reap orphans; PostgreSQL would take
+        // its pid for a live server and refuse the data folder. It is dead, so its lock file goes.
+        try {
+            Files.deleteIfExists(dataDirs.get(service).resolve("postmaster.pid"));
+        } catch (IOException ignored) {
+            // next start reports it
+        }
     }
 
     @Override
     public synchronized void stop(String service, Duration grace) {
         Long pid = pids.get(service);
         if (pid == null || !alive(pid)) return;
-        Path data = Path.of(ProcessHandle.of(pid).flatMap(h -> h.info().arguments()).map(a -> a[java.util.Arrays.asList(a).indexOf("-D") + 1]).orElseThrow());
+        Path data = dataDirs.get(service);
         try {
             run(List.of(PG_HOME + "/bin/pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop"));
         } catch (IOException e) {
