@@ -44,7 +44,7 @@ final class CheckMapper {
                 manipulate == null ? List.of() : statements(manipulate.list("1")),
                 manipulate == null ? List.of() : statements(manipulate.list("2")),
                 statements(root.list("validate")),
-                root.where());
+                root.has("check") ? root.whereValue("check") : root.where());
     }
 
     private static String disabled(YamlMap root) {
