@@ -163,6 +163,14 @@ class LoaderErrorsTest {
     }
 
     @Test
+    void numbersOutOfRangeAreProblemsNotCrashes() {
+        List<Problem> ps = assertThrows(HarnessException.InvalidInput.class,
+                () -> Loader.loadScenario(Path.of(DIR + "huge_generation.yaml"))).problems();
+        assertAt(only(ps), "huge_generation.yaml", 2, 55);
+        assertEquals("'generation' must be a whole number from 0 to 1000000, found the number 99999999999", ps.get(0).message());
+    }
+
+    @Test
     void duplicateCheckNamesAcrossFilesPointAtBoth() {
         List<Problem> ps = assertThrows(HarnessException.InvalidInput.class,
                 () -> Loader.loadChecks(List.of(Path.of("src/test/resources/load/dupes")))).problems();
