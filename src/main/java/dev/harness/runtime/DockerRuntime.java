@@ -279,7 +279,7 @@ public final class DockerRuntime implements Runtime {
             } catch (NotFoundException e) {
                 return;
             }
-            sleep(50);
+            sleep(10);
         }
         throw new HarnessException.Infrastructure(service, "container " + id.substring(0, 12) + " still runs " + timeout.toSeconds() + "s after kill/stop", null);
     }

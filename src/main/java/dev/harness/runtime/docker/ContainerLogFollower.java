@@ -106,12 +106,23 @@ public final class ContainerLogFollower {
         }
     }
 
-    /** After a stream ended: true when the container still exists and is (or is about to be) running again. */
+    /**
+     * After a stream ended: true when the container still exists and is (or is about to be) running again.
+     * The engine updates the state under one lock when the process exits (running -> restarting or exited), so
+     * only a state still showing "running" needs a second look.
+     */
     private boolean mayRunAgain() {
         try {
-            Thread.sleep(100);
-            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
-            return Boolean.TRUE.equals(state.getRunning()) || Boolean.TRUE.equals(state.getRestarting());
+            for (int look = 0; look < 20; look++) {
+                InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
+                if (Boolean.TRUE.equals(state.getRestarting())) {
+                    Thread.sleep(50);
+                    return true;
+                }
+                if (!Boolean.TRUE.equals(state.getRunning())) return false;
+                Thread.sleep(25);
+            }
+            return true;
         } catch (NotFoundException e) {
             return false;
         } catch (InterruptedException e) {
