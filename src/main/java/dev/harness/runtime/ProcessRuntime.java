@@ -126,6 +126,8 @@ public final class ProcessRuntime implements Runtime {
         }
         processes.put(service, process);
         marker(service, "started pid " + process.pid() + " ports " + published);
+        // Records an exit nobody asked for (a crash at start) in the log, next to the server's own last words.
+        process.onExit().thenAccept(p -> marker(service, "pid " + p.pid() + " exited with " + p.exitValue()));
         return new RunningService(service, "127.0.0.1", Map.copyOf(published), Long.toString(process.pid()));
     }
 
@@ -273,6 +275,6 @@ public final class ProcessRuntime implements Runtime {
         for (String service : new LinkedHashSet<>(processes.keySet())) {
             if (isRunning(service)) kill(service);
         }
-        ProcessTree.killWorkingIn(volumesDir);
+        ProcessTree.killWorkingIn(runDir); // strays: processes run in the run folder, servers in their volume
     }
 }

@@ -19,12 +19,27 @@ final class ProcessTree {
 
     /** SIGKILL to {@code main} and every descendant it has, then waits until all of them are gone. */
     static void kill(ProcessHandle main) {
+        // Frozen first, so it cannot fork between the snapshot below and the kill (a backend for a new connection).
+        signal("STOP", main.pid());
         // Captured before the kill: once the main process is dead its children are re-parented and unfindable.
         List<ProcessHandle> all = new ArrayList<>(main.descendants().toList());
         main.destroyForcibly();
         all.forEach(ProcessHandle::destroyForcibly);
         all.add(0, main);
         awaitGone(all);
+    }
+
+    /** Java sends only TERM and KILL itself; other signals go through kill(1). Best effort: the caller SIGKILLs anyway. */
+    private static void signal(String name, long pid) {
+        try {
+            Process p = new ProcessBuilder("kill", "-" + name, Long.toString(pid))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no kill(1): the snapshot may miss a child forked in the same instant; the folder sweep catches it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGKILL to every process whose working folder lies under {@code folder}: strays forked during a kill. */
