@@ -87,9 +87,13 @@ public final class PostgresBinaries {
             try {
                 Files.createDirectories(cacheRoot);
                 Path lockFile = cacheRoot.resolve(target.getFileName() + ".lock");
-                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock ignored = ch.lock()) {
-                    if (!complete(target)) fetch(v, target);
+                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileLock lock = ch.lock(); // another harness JVM unpacking the same version waits here
+                    try {
+                        if (!complete(target)) fetch(v, target);
+                    } finally {
+                        lock.release();
+                    }
                 }
             } catch (IOException e) {
                 throw new HarnessException.Infrastructure(null, "cannot prepare PostgreSQL " + v + " binaries in " + cacheRoot + ": " + e, e);
