@@ -194,8 +194,10 @@ public final class ReportDataBuilder {
         String label = null;
         LogView log = p.service() == null ? null : logs.get(p.service());
         if (log != null && at != null) {
+            // The line stamped closest to the failure; the first of equals, so a message's continuation loses.
             LogView.Line line = log.lines().stream()
-                    .filter(l -> l.highlight() && l.time() != null && excerpt.near(l.time(), at)).findFirst().orElse(null);
+                    .filter(l -> l.highlight() && l.time() != null && excerpt.near(l.time(), at))
+                    .min(java.util.Comparator.comparing(l -> Duration.between(at, l.time()).abs())).orElse(null);
             if (line != null) {
                 link = "#" + line.anchor(log.id());
                 label = log.path() + " line " + line.number();
