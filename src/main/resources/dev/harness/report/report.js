@@ -58,4 +58,6 @@
       if (navigator.clipboard) navigator.clipboard.writeText(text).then(function () { b.textContent = "copied"; });
     });
   });
+  // Marks a page whose script ran to the end (the browser test checks it; CSP blocking inline JS would leave it unset).
+  document.documentElement.setAttribute("data-ready", "1");
 })();
