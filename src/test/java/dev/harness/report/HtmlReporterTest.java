@@ -84,7 +84,7 @@ class HtmlReporterTest {
     void logLinesNearTheFailureAreHighlightedAndLinked() throws Exception {
         String html = html(RunFixtures.rich(dir));
         assertTrue(html.contains("<div class=\"ln hl\" id=\"log-2-L5\"><span class=\"no\">5</span>"), "db_2 ERROR line highlighted");
-        assertTrue(html.contains("<div class=\"ln\" id=\"log-2-L1\">"), "startup line not highlighted");
+        assertTrue(html.contains("<div class=\"ln\"><span class=\"no\">1</span>"), "startup line not highlighted");
         assertTrue(html.contains("href=\"#log-2-L5\""), "failure links to the log line");
     }
 

@@ -16,7 +16,8 @@ public final class LineDiff {
 
     public static List<DiffLine> of(String diff, String expected, String actual) {
         if (diff != null && !diff.isBlank()) return parse(diff);
-        if (expected == null && actual == null) return List.of();
+        // An error with no expected rows has nothing to diff against; expected and actual are shown as they are.
+        if (expected == null || actual == null) return List.of();
         return compute(lines(expected), lines(actual));
     }
 

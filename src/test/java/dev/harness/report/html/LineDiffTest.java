@@ -22,5 +22,6 @@ class LineDiffTest {
     @Test
     void nothingToDiff() {
         assertEquals(List.of(), LineDiff.of(null, null, null));
+        assertEquals(List.of(), LineDiff.of("", null, "FATAL: terminated"));
     }
 }
