@@ -11,7 +11,6 @@ import dev.harness.model.Step;
 import dev.harness.model.Version;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -38,8 +37,8 @@ public final class Compiler {
 
         Problems problems = new Problems();
         VersionResolver versions = new VersionResolver(system, config.catalog(system) == null ? List.of() : config.catalog(system), current);
-        // The path has its own Random(seed): adding a check must not change the upgrade path, and vice versa.
-        MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(new Random(seed)), problems);
+        // The path has its own stream: adding a check must not change the upgrade path, and vice versa.
+        MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(RandomUpgradePath.randomFor(seed)), problems);
         StepTranslator translator = new StepTranslator(versions, macros, problems);
         PlanValidator state = new PlanValidator(problems);
 
