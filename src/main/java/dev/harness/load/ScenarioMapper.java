@@ -1,0 +1,86 @@
+package dev.harness.load;
+
+import dev.harness.model.Phase;
+import dev.harness.model.Problem;
+import dev.harness.model.Scenario;
+import dev.harness.model.Step;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** A schema-valid scenario document -> {@link Scenario} with the source-form steps (macros not expanded). */
+final class ScenarioMapper {
+    static final int DEFAULT_MAX_PATH = 6;
+
+    private final String file;
+    private final List<Problem> problems;
+
+    ScenarioMapper(String file, List<Problem> problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    Scenario map(YamlMap root, String defaultName) {
+        List<Step> steps = new ArrayList<>();
+        for (Node n : root.list("steps")) steps.add(step(n));
+        return new Scenario(root.text("scenario", defaultName), root.text("description"), root.text("base"), List.copyOf(steps), root.where());
+    }
+
+    private Step step(Node n) {
+        var where = YamlReader.ref(file, n.getStartMark());
+        if (n instanceof ScalarNode s) {
+            return new Step.RunPhase(s.getValue().equals("initialize") ? Phase.INITIALIZE : Phase.VALIDATE, null, where);
+        }
+        YamlMap step = YamlMap.of(n, file);
+        String kind = step.onlyKey();
+        Node value = step.get(kind);
+        return switch (kind) {
+            case "start" -> {
+                YamlMap m = YamlMap.of(value, file);
+                String generation = m.text("generation");
+                yield new Step.Start(m.text("service"), m.text("version"), m.bool("read-only", false),
+                        generation == null ? null : Integer.valueOf(generation), where);
+            }
+            case "kill" -> new Step.Kill(YamlMap.text(value), where);
+            case "stop" -> new Step.Stop(YamlMap.text(value), where);
+            case "await-ready" -> new Step.AwaitReady(YamlMap.text(value), where);
+            case "promote" -> new Step.Promote(YamlMap.text(value), where);
+            case "initialize" -> new Step.RunPhase(Phase.INITIALIZE, on(value), where);
+            case "validate" -> new Step.RunPhase(Phase.VALIDATE, on(value), where);
+            case "manipulate" -> {
+                if (value instanceof ScalarNode s) yield new Step.RunPhase(Phase.manipulate(Integer.parseInt(s.getValue())), null, where);
+                YamlMap m = YamlMap.of(value, file);
+                yield new Step.RunPhase(Phase.manipulate(Integer.parseInt(m.text("phase"))), m.text("on"), where);
+            }
+            case "sleep" -> new Step.Sleep(Durations.parse(YamlMap.text(value)), where);
+            case "sql" -> {
+                if (value instanceof ScalarNode s) yield new Step.Sql(List.of(s.getValue()), null, false, where);
+                YamlMap m = YamlMap.of(value, file);
+                yield new Step.Sql(List.copyOf(m.texts("statements")), m.text("on"), "system".equals(m.text("as")), where);
+            }
+            case "upgrade" -> {
+                YamlMap m = YamlMap.of(value, file);
+                yield new Step.Upgrade(m.text("to"), via(m), where);
+            }
+            case "upgrade-path" -> {
+                YamlMap m = YamlMap.of(value, file);
+                List<String> versions = m.get("versions") instanceof ScalarNode ? null : List.copyOf(m.texts("versions"));
+                String max = m.text("max");
+                if (max != null && versions != null) {
+                    problems.add(new Problem(m.whereKey("max"), "'max' applies only to 'versions: random'; an explicit list has exactly its versions"));
+                }
+                yield new Step.UpgradePath(versions, via(m), max == null ? DEFAULT_MAX_PATH : Integer.parseInt(max), where);
+            }
+            default -> throw new IllegalStateException("schema admitted an unknown step: " + kind);
+        };
+    }
+
+    private static String on(Node phaseOptions) {
+        return phaseOptions instanceof org.yaml.snakeyaml.nodes.MappingNode m ? YamlMap.text(new YamlMap(m, "").get("on")) : null;
+    }
+
+    private static Step.Via via(YamlMap m) {
+        return "zero-downtime".equals(m.text("via")) ? Step.Via.ZERO_DOWNTIME : Step.Via.RESTART;
+    }
+}

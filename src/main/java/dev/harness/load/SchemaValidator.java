@@ -1,0 +1,63 @@
+package dev.harness.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.harness.model.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.everit.json.schema.Schema;
+import org.everit.json.schema.ValidationException;
+import org.everit.json.schema.loader.SchemaLoader;
+import org.json.JSONObject;
+
+/**
+ * Validates documents against the packaged JSON Schemas (draft-07, everit). Each schema is read and compiled
+ * once per JVM: compiling is far slower than validating, and `validate` may see hundreds of files.
+ */
+public final class SchemaValidator {
+    private static final Map<DocumentKind, SchemaValidator> CACHE = new EnumMap<>(DocumentKind.class);
+
+    private final DocumentKind kind;
+    private final Schema schema;
+    private final JsonNode raw;
+
+    private SchemaValidator(DocumentKind kind, String text) {
+        this.kind = kind;
+        this.schema = SchemaLoader.builder().draftV7Support().schemaJson(new JSONObject(text)).build().load().build();
+        try {
+            // the same schema as an ordered tree: messages list allowed keys in the order the schema declares them
+            this.raw = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static synchronized SchemaValidator of(DocumentKind kind) {
+        return CACHE.computeIfAbsent(kind, k -> new SchemaValidator(k, schemaText(k)));
+    }
+
+    /** The schema file's text, as packaged (what `harness schema` prints). */
+    public static String schemaText(DocumentKind kind) {
+        try (InputStream in = SchemaValidator.class.getClassLoader().getResourceAsStream(kind.schemaResource())) {
+            if (in == null) throw new IllegalStateException("schema missing from the classpath: " + kind.schemaResource());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All schema violations of a document, as positioned problems (empty when valid). */
+    List<Problem> validate(PositionedJson doc, String file) {
+        try {
+            schema.validate(doc.json());
+            return List.of();
+        } catch (ValidationException e) {
+            return new ViolationMessages(doc, file, raw, kind).translate(e);
+        }
+    }
+}

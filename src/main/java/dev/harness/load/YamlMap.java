@@ -1,0 +1,104 @@
+package dev.harness.load;
+
+import dev.harness.model.SourceRef;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Read access to a schema-valid YAML mapping for the mappers: values by key, scalars as their source text,
+ * positions of keys and values. Shapes are already guaranteed by the schema, so lookups do not re-check them.
+ */
+record YamlMap(MappingNode node, String file) {
+
+    static YamlMap of(Node node, String file) {
+        return new YamlMap((MappingNode) node, file);
+    }
+
+    boolean has(String key) {
+        return get(key) != null;
+    }
+
+    /** The value node of {@code key}, or null when absent. */
+    Node get(String key) {
+        for (NodeTuple t : node.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
+        }
+        return null;
+    }
+
+    /** The key node of {@code key}, or null when absent. */
+    Node keyNode(String key) {
+        for (NodeTuple t : node.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return k;
+        }
+        return null;
+    }
+
+    /** Source text of a scalar value (so 15.10 stays "15.10"); null when absent or YAML null. */
+    String text(String key) {
+        return text(get(key));
+    }
+
+    static String text(Node n) {
+        if (!(n instanceof ScalarNode s) || Tag.NULL.equals(s.getTag())) return null;
+        return s.getValue();
+    }
+
+    String text(String key, String fallback) {
+        String t = text(key);
+        return t == null ? fallback : t;
+    }
+
+    boolean bool(String key, boolean fallback) {
+        String t = text(key);
+        return t == null ? fallback : Boolean.parseBoolean(t.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    YamlMap map(String key) {
+        Node n = get(key);
+        return n instanceof MappingNode m ? new YamlMap(m, file) : null;
+    }
+
+    List<Node> list(String key) {
+        return list(get(key));
+    }
+
+    static List<Node> list(Node n) {
+        return n instanceof SequenceNode s ? s.getValue() : List.of();
+    }
+
+    List<String> texts(String key) {
+        List<String> out = new ArrayList<>();
+        for (Node n : list(key)) out.add(text(n));
+        return out;
+    }
+
+    /** The one key of a one-key mapping (a scenario step). */
+    String onlyKey() {
+        return ((ScalarNode) node.getValue().get(0).getKeyNode()).getValue();
+    }
+
+    SourceRef where() {
+        return at(node);
+    }
+
+    SourceRef whereKey(String key) {
+        Node k = keyNode(key);
+        return k == null ? where() : at(k);
+    }
+
+    SourceRef whereValue(String key) {
+        Node v = get(key);
+        return v == null ? whereKey(key) : at(v);
+    }
+
+    SourceRef at(Node n) {
+        return YamlReader.ref(file, n.getStartMark());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Runs the real command line in-process and checks exit codes, stdout and stderr. */
+class ValidateAndSchemaCommandTest {
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void validFolderPrintsCountsAndExitsZero() {
+        Run r = run("validate", "src/test/resources/load/valid");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("ok: 2 checks, 1 scenarios\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void problemsOfAllFilesGoToStderrWithExitTwo() {
+        Run r = run("validate", "src/test/resources/load/errors/unknown_key.yaml", "src/test/resources/load/errors/three_phases.yaml",
+                "src/test/resources/load/errors/bad_scenario.yaml", "src/test/resources/load/valid");
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        String[] lines = r.err().split("\n");
+        assertEquals("src/test/resources/load/errors/bad_scenario.yaml:3:43: unknown key 'readonly' in start; expected one of: service, version, read-only, generation", lines[0]);
+        assertTrue(r.err().contains("src/test/resources/load/errors/three_phases.yaml:8:3: manipulate must have exactly the phases 1 and 2"), r.err());
+        assertTrue(r.err().contains("src/test/resources/load/errors/unknown_key.yaml:4:5: unknown key 'rowz'"), r.err());
+        assertEquals("6 problems", lines[lines.length - 1]);
+    }
+
+    @Test
+    void missingPathIsInvalidInput() {
+        Run r = run("validate", "src/test/resources/load/nowhere");
+        assertEquals(2, r.exit());
+        assertEquals("src/test/resources/load/nowhere:1:1: no such file or folder\n1 problem\n", r.err());
+    }
+
+    @Test
+    void validateWithoutPathsIsAUsageError() {
+        assertEquals(2, run("validate").exit());
+    }
+
+    @Test
+    void schemaPrintsEachSchemaAsJson() {
+        for (String kind : new String[] {"check", "scenario", "config"}) {
+            Run r = run("schema", kind);
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(kind, new JSONObject(r.out()).getString("title"));
+        }
+        assertEquals("check", new JSONObject(run("schema").out()).getString("title"));
+        assertEquals(2, run("schema", "plan").exit());
+    }
+}
