@@ -1,5 +1,6 @@
 package dev.harness.plan;
 
+import dev.harness.load.Durations;
 import dev.harness.model.Action;
 import java.time.Duration;
 
@@ -33,7 +34,7 @@ public final class ActionTitle {
         } else if (action instanceof Action.RunPhase r) {
             return r.phase().label() + " on " + r.service();
         } else if (action instanceof Action.Sleep s) {
-            return "sleep " + DurationText.format(Duration.ofMillis(s.millis()));
+            return "sleep " + Durations.format(Duration.ofMillis(s.millis()));
         } else if (action instanceof Action.Sql q) {
             String first = q.statements().isEmpty() ? "" : q.statements().get(0).replaceAll("\\s+", " ").trim();
             if (first.length() > SQL_PREVIEW) first = first.substring(0, SQL_PREVIEW - 1) + "…";

@@ -1,5 +1,6 @@
 package dev.harness.plan;
 
+import dev.harness.load.Durations;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Version;
@@ -57,9 +58,9 @@ public final class ConfigOverrides {
             case "runtime" -> new HarnessConfig(c.system(), value, c.versions(), c.current(), t, m, p, c.source());
             case "versions" -> new HarnessConfig(c.system(), c.runtime(), versions(value), c.current(), t, m, p, c.source());
             case "current" -> new HarnessConfig(c.system(), c.runtime(), c.versions(), version(value), t, m, p, c.source());
-            case "timeouts.statement" -> withTimeouts(c, new HarnessConfig.Timeouts(DurationText.parse(value), t.start(), t.promote()));
-            case "timeouts.start" -> withTimeouts(c, new HarnessConfig.Timeouts(t.statement(), DurationText.parse(value), t.promote()));
-            case "timeouts.promote" -> withTimeouts(c, new HarnessConfig.Timeouts(t.statement(), t.start(), DurationText.parse(value)));
+            case "timeouts.statement" -> withTimeouts(c, new HarnessConfig.Timeouts(Durations.parse(value), t.start(), t.promote()));
+            case "timeouts.start" -> withTimeouts(c, new HarnessConfig.Timeouts(t.statement(), Durations.parse(value), t.promote()));
+            case "timeouts.promote" -> withTimeouts(c, new HarnessConfig.Timeouts(t.statement(), t.start(), Durations.parse(value)));
             case "materialize.versions" -> withMaterialize(c, new HarnessConfig.Materialize(versions(value), m.current(), m.image(), m.currentImage(), m.imagePolicy(), m.systemParameters()));
             case "materialize.current" -> withMaterialize(c, new HarnessConfig.Materialize(m.versions(), version(value), m.image(), m.currentImage(), m.imagePolicy(), m.systemParameters()));
             case "materialize.image" -> withMaterialize(c, new HarnessConfig.Materialize(m.versions(), m.current(), value, m.currentImage(), m.imagePolicy(), m.systemParameters()));

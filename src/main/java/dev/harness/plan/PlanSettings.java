@@ -1,5 +1,6 @@
 package dev.harness.plan;
 
+import dev.harness.load.Durations;
 import dev.harness.model.HarnessConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -39,6 +40,6 @@ final class PlanSettings {
 
     private static void put(Map<String, String> out, String key, Object value) {
         if (value == null) return;
-        out.put(key, value instanceof Duration d ? DurationText.format(d) : value.toString());
+        out.put(key, value instanceof Duration d ? Durations.format(d) : value.toString());
     }
 }
