@@ -10,6 +10,9 @@ import dev.harness.plan.PlanJson;
 import dev.harness.plan.PlanPrinter;
 import dev.harness.plan.RunTarget;
 import dev.harness.plan.StartDetails;
+import dev.harness.system.DatabaseSystem;
+import dev.harness.system.DescribingContext;
+import dev.harness.system.ServiceSpecRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,20 +44,24 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What --details prints under a start; the system implementations replace it with their service specs. */
-    private static final StartDetails START_DETAILS = StartDetails.FROM_SETTINGS;
+    /** --details: the service spec the system would hand the runtime, described without starting anything. */
+    private static StartDetails specs(RunTarget target) {
+        DatabaseSystem system = Systems.forName(target.system(), target.config());
+        return (plan, start) -> ServiceSpecRenderer.render(system.serviceSpec(start, new DescribingContext(plan, target.config(), "plan")));
+    }
 
     @Override
     public Integer call() {
         RunTarget target = options.target();
         PrintWriter out = spec.commandLine().getOut();
+        StartDetails startDetails = details ? specs(target) : null;
         List<Problem> problems = new ArrayList<>();
         // Every scenario is compiled, so one broken file does not hide the problems of the next.
         for (Path file : scenarios) {
             try {
                 Scenario scenario = Loader.loadScenario(file);
                 Plan plan = Compiler.compile(scenario, options.checksFor(file), target.config(), target.system(), target.runtime(), target.seed());
-                out.print(json ? PlanJson.write(plan) : new PlanPrinter(details ? START_DETAILS : null).print(plan));
+                out.print(json ? PlanJson.write(plan) : new PlanPrinter(startDetails).print(plan));
                 if (!json && scenarios.size() > 1) out.println();
             } catch (HarnessException.InvalidInput e) {
                 if (e.problems().isEmpty()) throw e;

@@ -71,8 +71,8 @@ class PlanAndListCommandTest {
     void detailsShowWhatEachStartUses() {
         Run r = run("plan", "scenarios.d/upgrade_entire.yaml", "--seed", "1", "--details", "--runtime", "docker");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("\n     image: harness/postgres:15.18\n"), r.out());
-        assertTrue(r.out().contains("\n     image: harness/postgres:15.19\n"), r.out());
+        assertTrue(r.out().contains("scenarios.d/upgrade_entire.yaml:7\n       service:     db_1 (hostname and network alias)\n       image:       harness/postgres:15.18\n"), r.out());
+        assertTrue(r.out().contains("\n       image:       harness/postgres:15.19\n"), r.out());
     }
 
     @Test

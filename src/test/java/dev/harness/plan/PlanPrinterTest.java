@@ -50,15 +50,10 @@ class PlanPrinterTest {
 
     @Test
     void detailsGoUnderEveryStart() {
-        String text = new PlanPrinter(StartDetails.FROM_SETTINGS).print(plan("docker"));
-        assertTrue(text.contains("[ 1] start db_1 15.18 ") && text.contains("scenarios.d/test.yaml:4\n     image: harness/postgres:15.18\n[ 2] configure"), text);
-        assertTrue(text.contains("scenarios.d/test.yaml:6\n     image: harness/postgres:15.19\n[ 6] await-ready"), text);
-    }
-
-    @Test
-    void processRuntimeDetailsNameTheBinaries() {
-        assertEquals(List.of("binaries: bundled PostgreSQL 15.18 (Maven artifact)"),
-                StartDetails.FROM_SETTINGS.describe(plan("process"), (dev.harness.model.Action.Start) plan("process").actions().get(0)));
+        StartDetails details = (plan, start) -> List.of("image: x:" + start.version(), "ports: 5432");
+        String text = new PlanPrinter(details).print(plan("docker"));
+        assertTrue(text.contains("scenarios.d/test.yaml:4\n     image: x:15.18\n     ports: 5432\n[ 2] configure"), text);
+        assertTrue(text.contains("scenarios.d/test.yaml:6\n     image: x:15.19\n     ports: 5432\n[ 6] await-ready"), text);
     }
 
     @Test
