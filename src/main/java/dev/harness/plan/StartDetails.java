@@ -12,5 +12,4 @@ import java.util.List;
 @FunctionalInterface
 public interface StartDetails {
     List<String> describe(Plan plan, Action.Start start);
-
 }
