@@ -1,10 +1,17 @@
 package dev.harness.plan;
 
+import dev.harness.model.Action;
 import dev.harness.model.Check;
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
+import dev.harness.model.PlannedCheck;
 import dev.harness.model.Scenario;
+import dev.harness.model.Step;
+import dev.harness.model.Version;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scenario + checks + config -> Plan: resolves version names, expands macros, inserts the implicit
@@ -12,6 +19,9 @@ import java.util.List;
  * Throws {@link dev.harness.model.HarnessException.InvalidInput} with file:line:column problems.
  */
 public final class Compiler {
+    public static final Set<String> SYSTEMS = Set.of("postgres", "materialize");
+    public static final Set<String> RUNTIMES = Set.of("process", "docker");
+
     private Compiler() {}
 
     /**
@@ -20,6 +30,61 @@ public final class Compiler {
      * @param seed    check order and random upgrade paths
      */
     public static Plan compile(Scenario scenario, List<Check> checks, HarnessConfig config, String system, String runtime, long seed) {
-        throw new UnsupportedOperationException("compiler not implemented yet");
+        if (!SYSTEMS.contains(system)) throw new HarnessException.InvalidInput("unknown system '" + system + "': expected postgres or materialize");
+        if (!RUNTIMES.contains(runtime)) throw new HarnessException.InvalidInput("unknown runtime '" + runtime + "': expected process or docker");
+        Version current = config.current(system);
+        if (current == null) throw new HarnessException.InvalidInput("no current version configured for " + system + " (set current in harness.yaml)");
+
+        Problems problems = new Problems();
+        VersionResolver versions = new VersionResolver(system, config.catalog(system) == null ? List.of() : config.catalog(system), current);
+        // The path has its own stream: adding a check must not change the upgrade path, and vice versa.
+        MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(RandomUpgradePath.randomFor(seed)), problems);
+        StepTranslator translator = new StepTranslator(versions, macros, problems);
+        PlanValidator state = new PlanValidator(problems);
+
+        List<Action> actions = new ArrayList<>();
+        for (Step step : scenario.steps()) {
+            for (Action action : translator.translate(step, state)) {
+                state.apply(action);
+                actions.add(action);
+                for (Action implicit : ImplicitSteps.after(action, state::versionOf)) {
+                    state.apply(implicit);
+                    actions.add(implicit);
+                }
+            }
+        }
+        state.finish();
+        Version base = base(scenario, actions, versions, problems);
+        problems.throwIfAny();
+
+        List<PlannedCheck> planned = new ArrayList<>();
+        for (Check c : checks) planned.add(new PlannedCheck(c, CheckGate.skipReason(c, system, base)));
+        return new Plan(
+                scenario.name(),
+                scenario.description(),
+                scenario.source().file(),
+                system,
+                runtime,
+                seed,
+                base,
+                versions.catalog(),
+                current,
+                CheckOrder.order(planned, seed),
+                List.copyOf(actions),
+                PlanSettings.of(config, system));
+    }
+
+    /** The scenario's {@code base}, else the version of the first start. */
+    private static Version base(Scenario scenario, List<Action> actions, VersionResolver versions, Problems problems) {
+        if (scenario.base() != null) {
+            VersionResolver.Result r = versions.resolve(scenario.base());
+            if (!r.ok()) problems.add(scenario.source(), "base: " + r.error());
+            return r.version();
+        }
+        for (Action a : actions) {
+            if (a instanceof Action.Start s) return s.version();
+        }
+        problems.add(scenario.source(), "the scenario starts no service");
+        return null;
     }
 }

@@ -1,0 +1,117 @@
+package dev.harness.plan;
+
+import dev.harness.model.Action;
+import dev.harness.model.SourceRef;
+import dev.harness.model.Step;
+import dev.harness.model.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Expands {@code upgrade} and {@code upgrade-path} into the primitive actions the plan shows.
+ * A restart hop kills the leader and starts the same service on the new version (same generation).
+ * A zero-downtime hop is Materialize's {@code upgrade_service_actions}: start the other service of an
+ * alternating pair read-only with generation + 1, await-ready, promote, then kill the previous leader
+ * (already fenced; the kill cleans it up so the pair can alternate again on the next hop).
+ */
+final class MacroExpander {
+    static final String UPGRADE = "upgrade macro";
+    static final String UPGRADE_PATH = "upgrade-path macro";
+    private static final Pattern PAIR = Pattern.compile("(.*)_([12])");
+
+    private final VersionResolver versions;
+    private final RandomUpgradePath randomPath;
+    private final Problems problems;
+
+    MacroExpander(VersionResolver versions, RandomUpgradePath randomPath, Problems problems) {
+        this.versions = versions;
+        this.randomPath = randomPath;
+        this.problems = problems;
+    }
+
+    /** The leader as a macro sees it: just what the next hop needs. */
+    private record Leader(String service, Version version, Integer generation) {}
+
+    List<Action> upgrade(Step.Upgrade step, Optional<ServiceState> leader) {
+        VersionResolver.Result to = versions.resolve(step.to());
+        if (!to.ok()) problems.add(step.source(), "upgrade: " + to.error());
+        if (leader.isEmpty()) {
+            problems.add(step.source(), "upgrade: no writable leader is running to upgrade");
+            return List.of();
+        }
+        if (!to.ok()) return List.of();
+        List<Action> out = new ArrayList<>();
+        hop(toLeader(leader.get()), to.version(), step.via(), step.source(), UPGRADE, out);
+        return out;
+    }
+
+    List<Action> upgradePath(Step.UpgradePath step, Optional<ServiceState> leader) {
+        if (leader.isEmpty()) {
+            problems.add(step.source(), "upgrade-path: no writable leader is running to upgrade");
+            return List.of();
+        }
+        List<Version> path = step.versions() == null ? randomPath(step, leader.get()) : listedPath(step);
+        if (path == null) return List.of();
+        if (path.isEmpty() || path.get(path.size() - 1).compareTo(versions.current()) != 0) {
+            path = new ArrayList<>(path);
+            path.add(versions.current());
+        }
+        List<Action> out = new ArrayList<>();
+        Leader l = toLeader(leader.get());
+        for (Version v : path) l = hop(l, v, step.via(), step.source(), UPGRADE_PATH, out);
+        return out;
+    }
+
+    /** Random hops between the leader's version and current, as {@code generate_random_upgrade_path}. */
+    private List<Version> randomPath(Step.UpgradePath step, ServiceState leader) {
+        if (step.max() < 1) {
+            problems.add(step.source(), "upgrade-path: max must be at least 1, not " + step.max());
+            return null;
+        }
+        return randomPath.choose(versions.between(leader.version(), versions.current()), step.max());
+    }
+
+    private List<Version> listedPath(Step.UpgradePath step) {
+        List<Version> path = new ArrayList<>();
+        boolean ok = true;
+        for (String name : step.versions()) {
+            VersionResolver.Result r = versions.resolve(name);
+            if (r.ok()) {
+                path.add(r.version());
+            } else {
+                problems.add(step.source(), "upgrade-path: " + r.error());
+                ok = false;
+            }
+        }
+        return ok ? path : null;
+    }
+
+    private Leader hop(Leader from, Version to, Step.Via via, SourceRef src, String origin, List<Action> out) {
+        if (via == Step.Via.RESTART) {
+            out.add(new Action.Kill(from.service(), src, origin));
+            out.add(new Action.Start(from.service(), to, false, from.generation(), src, origin));
+            return new Leader(from.service(), to, from.generation());
+        }
+        String next = otherService(from.service());
+        int generation = (from.generation() == null ? 0 : from.generation()) + 1;
+        out.add(new Action.Start(next, to, true, generation, src, origin));
+        out.add(new Action.AwaitReady(next, src, origin));
+        out.add(new Action.Promote(next, src, origin));
+        out.add(new Action.Kill(from.service(), src, origin));
+        return new Leader(next, to, generation);
+    }
+
+    private static Leader toLeader(ServiceState s) {
+        return new Leader(s.name(), s.version(), s.generation());
+    }
+
+    /** The partner in an alternating pair: {@code x_1} <-> {@code x_2}, else {@code x} -> {@code x_2}. */
+    static String otherService(String service) {
+        Matcher m = PAIR.matcher(service);
+        if (m.matches()) return m.group(1) + (m.group(2).equals("1") ? "_2" : "_1");
+        return service + "_2";
+    }
+}

@@ -1,0 +1,194 @@
+package dev.harness.plan;
+
+import dev.harness.model.Action;
+import dev.harness.model.SourceRef;
+import dev.harness.model.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Simulates the services' states along the plan so that a plan that cannot run is rejected before any
+ * server starts: phases in the wrong order, phases or SQL on a service that is not running or is a
+ * read-only candidate, promoting something that is not a candidate, kill/stop of a stopped service,
+ * starting a running one, unknown services. It also tracks the leader, the writable service that
+ * phases without {@code on} run against.
+ */
+final class PlanValidator {
+    private final Problems problems;
+    private final Map<String, ServiceState> services = new LinkedHashMap<>();
+    private final Map<String, SourceRef> firstStart = new LinkedHashMap<>();
+    /** References to services that had not been started at that point; judged in {@link #finish()}. */
+    private final List<Reference> early = new ArrayList<>();
+    private String leader;
+    private SourceRef leaderLost;
+    private boolean initialized;
+    private boolean manipulated1;
+    private boolean manipulated2;
+
+    private record Reference(String service, String what, SourceRef where) {}
+
+    PlanValidator(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The running writable leader, if any. */
+    Optional<ServiceState> leader() {
+        return leader == null ? Optional.empty() : Optional.of(services.get(leader));
+    }
+
+    Optional<ServiceState> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    Version versionOf(String service) {
+        ServiceState s = services.get(service);
+        return s == null ? null : s.version();
+    }
+
+    void apply(Action action) {
+        if (action instanceof Action.Start s) {
+            start(s);
+        } else if (action instanceof Action.Kill k) {
+            halt(k.service(), "kill " + k.service(), k.source());
+        } else if (action instanceof Action.Stop s) {
+            halt(s.service(), "stop " + s.service(), s.source());
+        } else if (action instanceof Action.AwaitReady a) {
+            requireRunning(a.service(), "await-ready " + a.service(), a.source());
+        } else if (action instanceof Action.Promote p) {
+            promote(p);
+        } else if (action instanceof Action.RunPhase r) {
+            phase(r);
+        } else if (action instanceof Action.Sql q) {
+            requireWritable(q.service(), "sql", q.source());
+        }
+        // configure/assert-version directly follow the start/promote they belong to; sleep touches nothing.
+    }
+
+    private void start(Action.Start s) {
+        ServiceState before = services.get(s.service());
+        if (before != null && before.running()) {
+            problems.add(s.source(), "start " + s.service() + ": " + s.service() + " is already running (started at "
+                    + before.since().fileLine() + "); kill or stop it first");
+        }
+        services.put(s.service(), new ServiceState(s.service(), ServiceState.Status.RUNNING, s.readOnly(), s.version(),
+                s.generation(), s.source()));
+        firstStart.putIfAbsent(s.service(), s.source());
+        if (!s.readOnly() && leader == null) leader = s.service();
+    }
+
+    private void halt(String service, String what, SourceRef where) {
+        ServiceState s = known(service, what, where);
+        if (s == null) return;
+        if (s.status() == ServiceState.Status.STOPPED) {
+            problems.add(where, what + ": " + service + " is not running (" + s.whyNotRunning() + ")");
+            return;
+        }
+        services.put(service, s.with(ServiceState.Status.STOPPED, where));
+        loseLeader(service, where);
+    }
+
+    private void promote(Action.Promote p) {
+        String what = "promote " + p.service();
+        ServiceState candidate = requireRunning(p.service(), what, p.source());
+        if (candidate == null) return;
+        if (!candidate.readOnly()) {
+            problems.add(p.source(), what + ": " + p.service() + " is not a read-only candidate (it was started writable at "
+                    + candidate.since().fileLine() + ")");
+            return;
+        }
+        if (leader != null) {
+            services.put(leader, services.get(leader).with(ServiceState.Status.FENCED, p.source()));
+        }
+        services.put(p.service(), new ServiceState(p.service(), ServiceState.Status.RUNNING, false, candidate.version(),
+                candidate.generation(), p.source()));
+        leader = p.service();
+    }
+
+    private void phase(Action.RunPhase r) {
+        String what = r.phase().label();
+        switch (r.phase()) {
+            case INITIALIZE -> {
+                if (initialized) problems.add(r.source(), "initialize runs twice: the checks' objects already exist");
+                initialized = true;
+            }
+            case MANIPULATE_1 -> {
+                requireInitialized(r);
+                manipulated1 = true;
+            }
+            case MANIPULATE_2 -> {
+                if (requireInitialized(r) && !manipulated1) {
+                    problems.add(r.source(), "manipulate 2 before manipulate 1: phase 2 builds on what phase 1 did");
+                }
+                manipulated2 = true;
+            }
+            case VALIDATE -> {
+                // validate asserts the state after both manipulate phases; earlier it can only fail.
+                if (requireInitialized(r) && !manipulated2) {
+                    problems.add(r.source(), "validate before manipulate 2: validate expects the state after both manipulate phases");
+                }
+            }
+        }
+        requireWritable(r.service(), what, r.source());
+    }
+
+    private boolean requireInitialized(Action.RunPhase r) {
+        if (initialized) return true;
+        problems.add(r.source(), r.phase().label() + " before initialize: the checks' objects do not exist yet");
+        return false;
+    }
+
+    /** Phases and SQL need a running writable service; a null service means "the leader" and there is none. */
+    private void requireWritable(String service, String what, SourceRef where) {
+        if (service == null) {
+            problems.add(where, what + ": no writable leader is running"
+                    + (leaderLost == null ? "" : " (the last one went away at " + leaderLost.fileLine() + ")"));
+            return;
+        }
+        ServiceState s = requireRunning(service, what + " on " + service, where);
+        if (s != null && s.readOnly()) {
+            problems.add(where, what + " on " + service + ": " + service
+                    + " is a read-only candidate; promote it first or run the phase on the leader");
+        }
+    }
+
+    private ServiceState requireRunning(String service, String what, SourceRef where) {
+        ServiceState s = known(service, what, where);
+        if (s == null) return null;
+        if (!s.running()) {
+            problems.add(where, what + ": " + service + " is not running (" + s.whyNotRunning() + ")");
+            return null;
+        }
+        return s;
+    }
+
+    private ServiceState known(String service, String what, SourceRef where) {
+        ServiceState s = services.get(service);
+        if (s == null) early.add(new Reference(service, what, where));
+        return s;
+    }
+
+    private void loseLeader(String service, SourceRef where) {
+        if (service.equals(leader)) {
+            leader = null;
+            leaderLost = where;
+        }
+    }
+
+    /** Judges references to services not started at that point: started later, or never (unknown). */
+    void finish() {
+        for (Reference r : early) {
+            SourceRef started = firstStart.get(r.service());
+            if (started != null) {
+                problems.add(r.where(), r.what() + ": " + r.service() + " is not running yet (it is first started at "
+                        + started.fileLine() + ")");
+            } else {
+                problems.add(r.where(), r.what() + ": unknown service '" + r.service() + "': no step starts it"
+                        + (firstStart.isEmpty() ? "" : " (services: " + String.join(", ", firstStart.keySet()) + ")"));
+            }
+        }
+        early.clear();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.harness.plan;
+
+import dev.harness.model.Action;
+import dev.harness.model.Plan;
+import java.util.List;
+
+/**
+ * What {@code plan --details} prints under a start: the dry run of what {@code run} would do. The
+ * system implementations supply the full service spec (image, command line, environment, ports,
+ * volumes); the printer only places the lines.
+ */
+@FunctionalInterface
+public interface StartDetails {
+    List<String> describe(Plan plan, Action.Start start);
+}

@@ -1,0 +1,59 @@
+package dev.harness.plan;
+
+import dev.harness.model.Action;
+import dev.harness.model.Step;
+import dev.harness.model.Version;
+import java.util.List;
+
+/**
+ * One scenario step -> primitive actions: resolves version names, points phases and SQL without
+ * {@code on} at the current leader, and hands macros to the {@link MacroExpander}.
+ */
+final class StepTranslator {
+    private final VersionResolver versions;
+    private final MacroExpander macros;
+    private final Problems problems;
+
+    StepTranslator(VersionResolver versions, MacroExpander macros, Problems problems) {
+        this.versions = versions;
+        this.macros = macros;
+        this.problems = problems;
+    }
+
+    List<Action> translate(Step step, PlanValidator state) {
+        if (step instanceof Step.Start s) {
+            return List.of(new Action.Start(s.service(), version(s.version(), s), s.readOnly(), s.generation(), s.source(), null));
+        } else if (step instanceof Step.Kill k) {
+            return List.of(new Action.Kill(k.service(), k.source(), null));
+        } else if (step instanceof Step.Stop s) {
+            return List.of(new Action.Stop(s.service(), s.source(), null));
+        } else if (step instanceof Step.AwaitReady a) {
+            return List.of(new Action.AwaitReady(a.service(), a.source(), null));
+        } else if (step instanceof Step.Promote p) {
+            return List.of(new Action.Promote(p.service(), p.source(), null));
+        } else if (step instanceof Step.RunPhase r) {
+            return List.of(new Action.RunPhase(r.phase(), target(r.on(), state), r.source(), null));
+        } else if (step instanceof Step.Sleep s) {
+            return List.of(new Action.Sleep(s.duration().toMillis(), s.source(), null));
+        } else if (step instanceof Step.Sql q) {
+            return List.of(new Action.Sql(List.copyOf(q.statements()), target(q.on(), state), q.asSystem(), q.source(), null));
+        } else if (step instanceof Step.Upgrade u) {
+            return macros.upgrade(u, state.leader());
+        } else if (step instanceof Step.UpgradePath p) {
+            return macros.upgradePath(p, state.leader());
+        }
+        throw new IllegalStateException("unhandled step " + step);
+    }
+
+    /** Null when the name is unknown: the problem is recorded and compilation fails at the end anyway. */
+    private Version version(String name, Step step) {
+        VersionResolver.Result r = versions.resolve(name);
+        if (!r.ok()) problems.add(step.source(), r.error());
+        return r.version();
+    }
+
+    private static String target(String on, PlanValidator state) {
+        if (on != null) return on;
+        return state.leader().map(ServiceState::name).orElse(null);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.harness.report;
+
+import dev.harness.model.CheckResult;
+import dev.harness.model.Failure;
+import dev.harness.model.PhaseResult;
+import dev.harness.model.Status;
+
+/** Plain-text explanation of a failed or erroring check, shared by junit.xml and the console summary. */
+public final class FailureText {
+    private FailureText() {}
+
+    /** The first failed or erroring phase of a check, or null. */
+    public static PhaseResult firstBadPhase(CheckResult check) {
+        if (check.phases() == null) return null;
+        for (PhaseResult p : check.phases()) {
+            if ((p.status() == Status.FAILED || p.status() == Status.ERROR) && p.failure() != null) return p;
+        }
+        for (PhaseResult p : check.phases()) {
+            if (p.status() == Status.FAILED || p.status() == Status.ERROR) return p;
+        }
+        return null;
+    }
+
+    /** One line: the failure's message, prefixed by the phase it happened in. */
+    public static String headline(CheckResult check) {
+        PhaseResult p = firstBadPhase(check);
+        if (p == null) return check.status().name().toLowerCase();
+        String msg = p.failure() == null || p.failure().message() == null ? p.status().name().toLowerCase() : firstLine(p.failure().message());
+        return p.label() + ": " + msg;
+    }
+
+    /** The full explanation: phase, statement with its file:line, expected, actual, diff, attempts. */
+    public static String body(CheckResult check) {
+        StringBuilder sb = new StringBuilder();
+        for (PhaseResult p : check.phases()) {
+            if (p.status() != Status.FAILED && p.status() != Status.ERROR) continue;
+            if (sb.length() > 0) sb.append('\n');
+            sb.append("check ").append(check.name()).append(", phase ").append(p.label());
+            if (p.service() != null) sb.append(" on ").append(p.service());
+            sb.append(": ").append(p.status().name()).append('\n');
+            Failure f = p.failure();
+            if (f == null) continue;
+            if (f.message() != null) sb.append(f.message()).append('\n');
+            if (f.statement() != null) {
+                sb.append("\nstatement");
+                if (f.source() != null) sb.append(" (").append(f.source().fileLine()).append(')');
+                sb.append(":\n").append(indent(f.statement())).append('\n');
+            }
+            if (f.expected() != null) sb.append("\nexpected:\n").append(indent(f.expected())).append('\n');
+            if (f.actual() != null) {
+                sb.append("\nactual").append(f.attempts() > 1 ? " (last of " + f.attempts() + " attempts)" : "")
+                        .append(":\n").append(indent(f.actual())).append('\n');
+            }
+            if (f.diff() != null && !f.diff().isBlank()) {
+                sb.append("\ndiff (- expected, + actual):\n").append(indent(f.diff())).append('\n');
+            }
+            sb.append("\nattempts: ").append(f.attempts()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static String indent(String s) {
+        return "  " + s.stripTrailing().replace("\n", "\n  ");
+    }
+}

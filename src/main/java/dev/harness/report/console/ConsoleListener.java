@@ -1,0 +1,87 @@
+package dev.harness.report.console;
+
+import dev.harness.model.RunListener;
+import dev.harness.model.Status;
+import dev.harness.model.StepResult;
+import dev.harness.report.Durations;
+import java.io.PrintStream;
+
+/**
+ * Progress on stderr: one line per finished step ({@code [ 5/14] ✔ promote db_2 … 3.2 s}), which is the CI
+ * log, so it never contains escape codes there. On an interactive terminal the current step's line shows a
+ * live elapsed counter during long waits and is replaced by the final line.
+ */
+public final class ConsoleListener implements RunListener {
+    private static final String CLEAR_LINE = "\r\u001b[2K";
+
+    private final PrintStream err;
+    private final ConsoleOptions options;
+    private final Style style;
+    private String current;
+    private boolean lineOpen;
+
+    public ConsoleListener(PrintStream err, ConsoleOptions options) {
+        this.err = err;
+        this.options = options;
+        this.style = new Style(options.colour());
+    }
+
+    @Override
+    public void stepStarted(int index, int total, String title) {
+        current = prefix(index, total) + " " + title;
+        if (options.animate() && options.verbosity() != ConsoleOptions.Verbosity.QUIET) {
+            err.print(CLEAR_LINE + current + " …");
+            lineOpen = true;
+        } else if (options.verbosity() == ConsoleOptions.Verbosity.VERBOSE) {
+            err.println(prefix(index, total) + " → " + title);
+        }
+        err.flush();
+    }
+
+    @Override
+    public void waiting(String what, long elapsedMillis) {
+        if (!options.animate() || options.verbosity() == ConsoleOptions.Verbosity.QUIET || current == null) return;
+        err.print(CLEAR_LINE + current + " … " + style.dim(what + " " + elapsedMillis / 1000 + " s"));
+        err.flush();
+        lineOpen = true;
+    }
+
+    @Override
+    public void stepFinished(StepResult result, int total) {
+        boolean bad = result.status() == Status.FAILED || result.status() == Status.ERROR;
+        if (options.verbosity() == ConsoleOptions.Verbosity.QUIET && !bad) {
+            closeLine();
+            return;
+        }
+        String line = prefix(result.index(), total) + " " + style.status(result.status(), Style.glyph(result.status())) + " "
+                + result.title() + " … " + Durations.human(result.durationMillis());
+        if (lineOpen) err.print(CLEAR_LINE);
+        lineOpen = false;
+        err.println(line);
+        if (result.message() != null) {
+            for (String l : result.message().split("\n")) err.println("         " + style.status(result.status(), l));
+        }
+        err.flush();
+    }
+
+    @Override
+    public void note(String message) {
+        if (options.verbosity() != ConsoleOptions.Verbosity.VERBOSE) return;
+        closeLine();
+        err.println("         " + style.dim(message));
+        err.flush();
+    }
+
+    private void closeLine() {
+        if (lineOpen) {
+            err.print(CLEAR_LINE);
+            lineOpen = false;
+        }
+    }
+
+    /** {@code [ 5/14]}: the index padded to the width of the total, so lines align and sort. */
+    static String prefix(int index, int total) {
+        int width = Integer.toString(total).length();
+        return "[" + String.format("%" + width + "d", index + 1) + "/" + total + "]";
+    }
+}

@@ -1,0 +1,280 @@
+package dev.harness.runtime;
+
+import dev.harness.model.HarnessException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs services as local processes. One run folder holds {@code volumes/<name>/} (kept across kills and
+ * restarts) and {@code logs/<service>.log} (appended across restarts, with a marker line per start, kill and
+ * stop). When the harness is root, servers run as an unprivileged {@link RunUser}. Everything still running
+ * is killed on {@link #close()} and, through a shutdown hook, when the JVM is interrupted (Ctrl-C, SIGTERM),
+ * unless the runtime was created to keep its processes.
+ */
+public final class ProcessRuntime implements Runtime {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(port|volume):([^}]+)}");
+
+    private final Path runDir;
+    private final Path volumesDir;
+    private final Path logsDir;
+    private final boolean keep;
+    private final Optional<RunUser> user;
+    private final LoopbackPorts ports = new LoopbackPorts();
+    private final Map<String, Process> processes = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> volumesOf = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    /** @param runDir this run's folder (created if missing); @param keep leave processes running on close */
+    public ProcessRuntime(Path runDir, boolean keep) {
+        this(runDir, keep, RunUser.whenRoot());
+    }
+
+    ProcessRuntime(Path runDir, boolean keep, Optional<RunUser> user) {
+        this.runDir = runDir.toAbsolutePath().normalize();
+        this.volumesDir = this.runDir.resolve("volumes");
+        this.logsDir = this.runDir.resolve("logs");
+        this.keep = keep;
+        this.user = user;
+        try {
+            Files.createDirectories(volumesDir);
+            Files.createDirectories(logsDir);
+            if (user.isPresent()) {
+                // The server user must be able to reach its volumes: open the run folder for searching only.
+                VolumeCopier.makeWorldSearchable(this.runDir);
+                VolumeCopier.makeWorldSearchable(volumesDir);
+                user.get().checkReachable(volumesDir, null, "run folder");
+            }
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure(null, "cannot create run folder " + this.runDir, e);
+        }
+        this.shutdownHook = new Thread(this::killAll, "harness-process-cleanup");
+        if (!keep) java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    /** The user servers run as, when the harness is root. */
+    public Optional<RunUser> runUser() {
+        return user;
+    }
+
+    public Path volume(String name) {
+        return volumesDir.resolve(name);
+    }
+
+    @Override
+    public RunningService start(ServiceSpec spec) {
+        String service = spec.service();
+        if (closed) throw new HarnessException.Infrastructure(service, "runtime already closed", null);
+        if (isRunning(service)) throw new HarnessException.Infrastructure(service, "is already running", null);
+        if (spec.command() == null || spec.command().isEmpty()) {
+            throw new HarnessException.Infrastructure(service, "a local process needs a command", null);
+        }
+        Map<Integer, Integer> published = new LinkedHashMap<>();
+        for (Integer p : spec.ports()) published.put(p, ports.portFor(service, p));
+        Set<String> volumes = volumesOf.computeIfAbsent(service, s -> ConcurrentHashMap.newKeySet());
+        volumes.addAll(spec.volumes().keySet());
+
+        List<String> argv = new ArrayList<>();
+        for (String a : spec.command()) argv.add(substitute(a, service, published, volumes));
+        Map<String, String> env = new LinkedHashMap<>();
+        spec.env().forEach((k, v) -> env.put(k, substitute(v, service, published, volumes)));
+        for (String v : volumes) createVolume(service, v);
+        if (spec.image() != null && user.isPresent()) user.get().checkReachable(Path.of(spec.image()), service, "binaries folder");
+
+        ProcessBuilder pb = new ProcessBuilder(user.map(u -> u.wrap(argv)).orElse(argv));
+        pb.directory(runDir.toFile());
+        pb.environment().putAll(env);
+        if (spec.image() != null) {
+            // image = the folder holding bin/: its programs come first on PATH.
+            pb.environment().put("PATH", Path.of(spec.image(), "bin") + File.pathSeparator + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+        }
+        Path log = logFile(service);
+        pb.redirectErrorStream(true);
+        // The child writes straight into the log file: nothing to pump, and the log survives a harness crash.
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        marker(service, "start " + String.join(" ", argv) + user.map(u -> " (as " + u.name() + ")").orElse(""));
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            marker(service, "could not launch: " + e.getMessage());
+            throw new HarnessException.Infrastructure(service, "could not launch " + argv.get(0) + ": " + e.getMessage(), e);
+        }
+        processes.put(service, process);
+        marker(service, "started pid " + process.pid() + " ports " + published);
+        // Records an exit nobody asked for (a crash at start) in the log, next to the server's own last words.
+        process.onExit().thenAccept(p -> marker(service, "pid " + p.pid() + " exited with " + p.exitValue()));
+        return new RunningService(service, "127.0.0.1", Map.copyOf(published), Long.toString(process.pid()));
+    }
+
+    private String substitute(String text, String service, Map<Integer, Integer> published, Set<String> volumes) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value;
+            if (m.group(1).equals("port")) {
+                int containerPort = Integer.parseInt(m.group(2));
+                value = Integer.toString(published.computeIfAbsent(containerPort, p -> ports.portFor(service, p)));
+            } else {
+                volumes.add(m.group(2));
+                value = volume(m.group(2)).toString();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private void createVolume(String service, String name) {
+        Path dir = volume(name);
+        try {
+            if (Files.notExists(dir)) {
+                Files.createDirectories(dir);
+                // 0700: PostgreSQL refuses a data folder others can read.
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                if (user.isPresent()) user.get().own(dir);
+            }
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure(service, "cannot create volume " + dir, e);
+        }
+    }
+
+    @Override
+    public void kill(String service) {
+        Process p = processes.get(service);
+        if (p == null || ProcessTree.isGone(p.toHandle())) {
+            marker(service, "kill: not running");
+            return;
+        }
+        ProcessTree.kill(p.toHandle());
+        sweep(service);
+        marker(service, "killed (SIGKILL) pid " + p.pid());
+    }
+
+    @Override
+    public void stop(String service, Duration grace) {
+        Process p = processes.get(service);
+        if (p == null || ProcessTree.isGone(p.toHandle())) {
+            marker(service, "stop: not running");
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+        marker(service, "stop (SIGTERM) pid " + p.pid());
+        p.destroy();
+        boolean exited;
+        try {
+            exited = p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        if (!exited) {
+            marker(service, "did not stop within " + grace.toSeconds() + "s: SIGKILL");
+            ProcessTree.kill(p.toHandle());
+        }
+        tree.forEach(ProcessHandle::destroyForcibly); // children of a clean exit are gone already
+        ProcessTree.awaitGone(tree);
+        sweep(service);
+        marker(service, "stopped, exit " + p.exitValue());
+    }
+
+    /** Backends forked in the instant before the kill are not in the captured tree; they still run in a volume. */
+    private void sweep(String service) {
+        for (String v : volumesOf.getOrDefault(service, Set.of())) ProcessTree.killWorkingIn(volume(v));
+    }
+
+    @Override
+    public boolean isRunning(String service) {
+        Process p = processes.get(service);
+        return p != null && p.isAlive();
+    }
+
+    @Override
+    public void copyVolume(String from, String to, List<String> exclude) {
+        Path source = volume(from);
+        if (!Files.isDirectory(source)) throw new HarnessException.Infrastructure(null, "no volume " + from + " to copy", null);
+        try {
+            createVolume(null, to);
+            VolumeCopier.copy(source, volume(to), exclude);
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure(null, "cannot copy volume " + from + " to " + to + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void writeFile(String volume, String relativePath, String content) {
+        Path file = volume(volume).resolve(relativePath).normalize();
+        if (!file.startsWith(volume(volume))) throw new IllegalArgumentException("outside the volume: " + relativePath);
+        try {
+            createVolume(null, volume);
+            Path parent = file.getParent();
+            if (Files.notExists(parent)) {
+                Files.createDirectories(parent);
+                if (user.isPresent()) user.get().own(parent);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            if (user.isPresent()) user.get().own(file);
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure(null, "cannot write " + file, e);
+        }
+    }
+
+    @Override
+    public Path logFile(String service) {
+        return logsDir.resolve(service + ".log");
+    }
+
+    private void marker(String service, String what) {
+        try {
+            Files.writeString(logFile(service), "=== harness " + Instant.now() + " " + service + ": " + what + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is best effort; the step's own result reports what happened
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        if (keep) return;
+        try {
+            java.lang.Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // called from the hook itself or during shutdown: the hook runs anyway
+        }
+        killAll();
+    }
+
+    private void killAll() {
+        for (String service : new LinkedHashSet<>(processes.keySet())) {
+            if (isRunning(service)) kill(service);
+        }
+        ProcessTree.killWorkingIn(runDir); // strays: processes run in the run folder, servers in their volume
+    }
+}

@@ -1,0 +1,140 @@
+package dev.harness.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.harness.load.Loader;
+import dev.harness.model.Check;
+import dev.harness.model.HarnessConfig;
+import dev.harness.model.Plan;
+import dev.harness.model.PlannedCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped catalogue (scenarios.d, checks.d) against the real loader and compiler: every scenario
+ * compiles for both systems, round-trips through JSON, and prints exactly its golden plan.
+ * Regenerate the golden files with {@code -Dharness.updateGolden=true} and review the diff.
+ */
+class CatalogueTest {
+    /** Relative to the project folder (surefire's working directory), so golden files hold no local paths. */
+    private static final Path SCENARIOS = Path.of("scenarios.d");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/plans");
+    private static final long SEED = 1;
+    private static final HarnessConfig CONFIG = Loader.loadConfig(null);
+    private static final List<Check> CHECKS = Loader.loadChecks(List.of(Path.of("checks.d")));
+
+    static List<Path> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(SCENARIOS)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    private static Plan compile(Path scenario, String system, long seed) {
+        String runtime = system.equals("materialize") ? "docker" : "process";
+        return Compiler.compile(Loader.loadScenario(scenario), CHECKS, CONFIG, system, runtime, seed);
+    }
+
+    @Test
+    void catalogueHasTheScenariosOfTheIssueAndEnoughChecks() throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Path p : scenarios()) names.add(p.getFileName().toString());
+        assertTrue(names.containsAll(Set.of("no_restart.yaml", "restart_entire.yaml", "upgrade_entire.yaml",
+                "upgrade_two_versions.yaml", "upgrade_four_versions.yaml", "zero_downtime_restart.yaml", "zero_downtime.yaml",
+                "zero_downtime_two_versions.yaml", "zero_downtime_four_versions.yaml", "random_upgrade_path.yaml",
+                "earliest_to_latest.yaml")), names.toString());
+        long portable = CHECKS.stream().filter(c -> c.source().file().contains("portable")).count();
+        assertTrue(portable >= 10, "portable checks: " + portable);
+    }
+
+    @Test
+    void everyFileStartsWithItsSchemaLine() throws IOException {
+        for (Path p : scenarios()) {
+            assertEquals("# yaml-language-server: $schema=../schema/scenario.schema.json", Files.readAllLines(p).get(0), p.toString());
+        }
+        try (Stream<Path> files = Files.list(Path.of("checks.d/portable"))) {
+            for (Path p : files.toList()) {
+                assertEquals("# yaml-language-server: $schema=../../schema/check.schema.json", Files.readAllLines(p).get(0), p.toString());
+            }
+        }
+    }
+
+    @Test
+    void checkObjectsArePrefixedByTheCheckName() {
+        for (Check c : CHECKS) {
+            c.initialize().stream().filter(s -> s.sql().startsWith("CREATE")).forEach(s ->
+                    assertTrue(s.sql().matches("CREATE (TABLE|VIEW|INDEX) " + c.name() + "(_\\w+)?\\b.*"), c.name() + ": " + s.sql()));
+        }
+    }
+
+    @Test
+    void zeroDowntimeIsTheDesignExample() {
+        Plan plan = compile(SCENARIOS.resolve("zero_downtime.yaml"), "postgres", SEED);
+        List<String> titles = plan.actions().stream().map(ActionTitle::of).toList();
+        assertEquals(List.of("start db_1 15.18", "configure db_1", "assert-version db_1 15.18", "initialize on db_1",
+                "start db_2 15.19 (read-only, generation 1)", "manipulate 1 on db_1", "promote db_2", "assert-version db_2 15.19",
+                "manipulate 2 on db_2", "validate on db_2", "kill db_2", "start db_2 15.19 (generation 1)", "configure db_2",
+                "assert-version db_2 15.19", "validate on db_2"), titles);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void compilesForMaterializeToo(Path scenario) {
+        Plan plan = compile(scenario, "materialize", SEED);
+        assertTrue(plan.base().text().startsWith("v26."), plan.base().text());
+        // the postgres-only constraints check is skipped with its reason
+        PlannedCheck constraints = plan.checks().stream().filter(c -> c.name().equals("constraints")).findFirst().orElseThrow();
+        assertEquals("not for system materialize (systems: postgres)", constraints.skipReason());
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void jsonRoundTrip(Path scenario) {
+        for (String system : List.of("postgres", "materialize")) {
+            Plan plan = compile(scenario, system, SEED);
+            assertEquals(plan, PlanJson.read(PlanJson.write(plan)), scenario + " on " + system);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void goldenPlan(Path scenario) throws IOException {
+        String name = scenario.getFileName().toString().replaceFirst("\\.yaml$", "");
+        String actual = new PlanPrinter(null).print(compile(scenario, "postgres", SEED));
+        assertEquals(actual, new PlanPrinter(null).print(compile(scenario, "postgres", SEED)), "same seed, same text");
+        Path golden = GOLDEN.resolve(name + ".txt");
+        if (Boolean.getBoolean("harness.updateGolden")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        if (!Files.exists(golden)) fail("no golden plan " + golden + "; create it with -Dharness.updateGolden=true and review it");
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "plan of " + scenario + " changed");
+    }
+
+    @Test
+    void differentSeedsGiveDifferentRandomPathsAndCheckOrders() {
+        Set<String> paths = new HashSet<>();
+        Set<List<String>> orders = new HashSet<>();
+        for (long seed = 0; seed < 20; seed++) {
+            Plan plan = compile(SCENARIOS.resolve("random_upgrade_path.yaml"), "postgres", seed);
+            paths.add(PlanPrinter.versionPath(plan).toString());
+            orders.add(plan.checks().stream().map(PlannedCheck::name).toList());
+        }
+        assertTrue(paths.size() > 3, "paths: " + paths);
+        assertEquals(20, orders.size());
+        assertNotEquals(PlanJson.write(compile(SCENARIOS.resolve("random_upgrade_path.yaml"), "postgres", 1)),
+                PlanJson.write(compile(SCENARIOS.resolve("random_upgrade_path.yaml"), "postgres", 2)));
+    }
+}

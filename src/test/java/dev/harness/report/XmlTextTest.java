@@ -1,0 +1,32 @@
+package dev.harness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class XmlTextTest {
+    @Test
+    void replacesCharactersXmlForbids() {
+        assertEquals("a\uFFFDb\uFFFDc\uFFFD\uFFFD", XmlText.legal("a\u0000b\u001bc\uFFFE\uDC00"));
+    }
+
+    @Test
+    void keepsLegalTextIncludingSupplementaryCharacters() {
+        String s = "tab\tnl\ncr\r 😀 é";
+        assertSame(s, XmlText.legal(s));
+    }
+
+    @Test
+    void cdataIsSplitBetweenBracketsAndGreaterThan() {
+        assertEquals(List.of("a]]]]", ">b"), XmlText.cdataSections("a]]]]>b"));
+        assertEquals(List.of("x]]", ">y]]", ">"), XmlText.cdataSections("x]]>y]]>"));
+        assertEquals(List.of("plain"), XmlText.cdataSections("plain"));
+    }
+
+    @Test
+    void attributeEscapesWhitespaceAsCharacterReferences() {
+        assertEquals("a&#10;b&#9;c&#13;&lt;&amp;&quot;&gt;", XmlText.attribute("a\nb\tc\r<&\">"));
+    }
+}

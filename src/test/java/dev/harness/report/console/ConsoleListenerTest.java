@@ -1,0 +1,67 @@
+package dev.harness.report.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.model.RunResult;
+import dev.harness.model.StepResult;
+import dev.harness.report.RunFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConsoleListenerTest {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    String run(ConsoleOptions options) {
+        RunResult r = RunFixtures.rich(Path.of("r"));
+        ConsoleListener l = new ConsoleListener(err, options);
+        int total = r.steps().size();
+        for (StepResult s : r.steps()) {
+            l.stepStarted(s.index(), total, s.title());
+            l.waiting("waiting for db_2", 12_000);
+            l.note("note " + s.index());
+            l.stepFinished(s, total);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneGrepableLinePerStepWithoutEscapesWhenNotATerminal() {
+        String out = run(ConsoleOptions.plain());
+        String[] lines = out.split("\n");
+        assertEquals(15, lines.length, out);
+        assertEquals("[10/15] ✔ promote db_2 … 3.2 s", lines[9]);
+        assertEquals("[12/15] ✘ validate on db_2 … 0.9 s", lines[11]);
+        assertFalse(out.contains("\u001b"), "no escape codes");
+        assertFalse(out.contains("waiting for"), "no live counter");
+    }
+
+    @Test
+    void terminalShowsALiveCounterAndColour() {
+        String out = run(new ConsoleOptions(ConsoleOptions.Verbosity.NORMAL, true, true));
+        assertTrue(out.contains("\r\u001b[2K[10/15] promote db_2 … \u001b[2mwaiting for db_2 12 s\u001b[0m"), out);
+        assertTrue(out.contains("\u001b[31m✘\u001b[0m validate on db_2"));
+    }
+
+    @Test
+    void quietPrintsOnlyBadSteps() {
+        String out = run(new ConsoleOptions(ConsoleOptions.Verbosity.QUIET, false, false));
+        assertEquals("[ 9/15] ! manipulate 2 on db_1 … 0.7 s\n[12/15] ✘ validate on db_2 … 0.9 s\n", out);
+    }
+
+    @Test
+    void verbosePrintsStartsAndNotes() {
+        String out = run(new ConsoleOptions(ConsoleOptions.Verbosity.VERBOSE, false, false));
+        assertTrue(out.contains("[ 1/15] → start db_1 15.17\n         note 0\n[ 1/15] ✔ start db_1 15.17 … 2.1 s\n"), out);
+    }
+
+    @Test
+    void prefixIsPaddedToTheTotal() {
+        assertEquals("[  5/120]", ConsoleListener.prefix(4, 120));
+    }
+}

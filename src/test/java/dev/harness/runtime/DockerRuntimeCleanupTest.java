@@ -1,0 +1,75 @@
+package dev.harness.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.runtime.docker.DockerRuntimeOptions;
+import dev.harness.testing.DockerProbe;
+import dev.harness.testing.RequiresDocker;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cleanup when the harness process is interrupted or killed, observed from outside with a child JVM. */
+@RequiresDocker
+class DockerRuntimeCleanupTest {
+    @TempDir Path dir;
+    final DockerProbe probe = new DockerProbe();
+
+    @AfterEach
+    void close() throws Exception {
+        probe.close();
+    }
+
+    private Process startChild(String runId) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RuntimeChildMain.class.getName(),
+                runId, dir.resolve("logs").toString())
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = out.readLine()) != null; ) {
+            seen.append(line).append('\n');
+            if (line.equals("READY")) return child;
+        }
+        throw new AssertionError("child exited before READY:\n" + seen);
+    }
+
+    @Test
+    void ctrlCRemovesEverythingTheRunCreated() throws Exception {
+        String runId = "int-" + UUID.randomUUID().toString().substring(0, 8);
+        Process child = startChild(runId);
+        assertEquals(3, probe.labelled(runId).size(), probe.labelled(runId).toString()); // container, volume, network
+        new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES), "child exits on SIGINT");
+        assertEquals(List.of(), probe.labelled(runId));
+    }
+
+    @Test
+    void aLaterRunSweepsTheLeftoversOfAKilledRunButNotOfALiveOne() throws Exception {
+        String dead = "dead-" + UUID.randomUUID().toString().substring(0, 8);
+        Process child = startChild(dead);
+        child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        assertTrue(child.waitFor(1, TimeUnit.MINUTES));
+        assertFalse(probe.labelled(dead).isEmpty(), "a SIGKILLed run leaves its resources");
+
+        String live = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DockerRuntime liveRun = new DockerRuntime(DockerRuntimeOptions.of(live, dir.resolve("live")))) {
+            liveRun.start(new ServiceSpec("alive", DockerRuntimeTest.BASE, List.of("sleep", "infinity"), Map.of(), List.of(),
+                    Map.of("v", "/v"), "no", null));
+            try (DockerRuntime later = new DockerRuntime(DockerRuntimeOptions.of("later-" + UUID.randomUUID(), dir.resolve("later")))) {
+                assertEquals(List.of(), probe.labelled(dead), "the dead run's leftovers are swept");
+                assertEquals(3, probe.labelled(live).size(), "the live run is left alone: " + probe.labelled(live));
+            }
+        }
+    }
+}

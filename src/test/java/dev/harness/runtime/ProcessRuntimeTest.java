@@ -1,0 +1,237 @@
+package dev.harness.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.harness.model.HarnessException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ProcessRuntime against real local processes (sh, sleep): fast, and the same code paths a server takes. */
+class ProcessRuntimeTest {
+    @TempDir
+    Path tmp;
+
+    Path runDir;
+    ProcessRuntime runtime;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        // @TempDir is 0700; the server user (when the test runs as root) must be able to enter it.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        runDir = tmp.resolve("run");
+        runtime = new ProcessRuntime(runDir, false);
+    }
+
+    @AfterEach
+    void tearDown() {
+        runtime.close();
+    }
+
+    static ServiceSpec sh(String service, String script, Map<String, String> volumes) {
+        return new ServiceSpec(service, null, List.of("/bin/sh", "-c", script), Map.of(), List.of(5432), volumes, "no", null);
+    }
+
+    String log(String service) throws IOException {
+        return Files.readString(runtime.logFile(service));
+    }
+
+    /** What the process itself printed: the log without the runtime's marker lines (which quote the command). */
+    String output(String service) throws IOException {
+        return log(service).lines().filter(l -> !l.startsWith("=== harness")).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    /** Waits for a line the process prints (the process runs asynchronously; no fixed sleeps). */
+    void awaitLog(String service, String text) throws Exception {
+        while (!output(service).contains(text)) {
+            assertTrue(runtime.isRunning(service) || output(service).contains(text), "exited before printing " + text + ":\n" + log(service));
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void substitutesPortAndVolumeAndKeepsThePortAcrossRestarts() throws Exception {
+        RunningService first = runtime.start(sh("svc", "echo port=${port:5432} vol=${volume:data}; exec sleep 600", Map.of("data", "/data")));
+        awaitLog("svc", "vol=");
+        int port = first.port(5432);
+        assertTrue(output("svc").contains("port=" + port + " vol=" + runDir.resolve("volumes/data")), log("svc"));
+        assertTrue(Files.isDirectory(runDir.resolve("volumes/data")));
+        runtime.kill("svc");
+        RunningService second = runtime.start(sh("svc", "echo again=${port:5432}; exec sleep 600", Map.of()));
+        awaitLog("svc", "again=");
+        assertEquals(port, second.port(5432));
+        assertTrue(output("svc").contains("again=" + port));
+        RunningService other = runtime.start(sh("other", "exec sleep 600", Map.of()));
+        assertNotEquals(port, other.port(5432), "each service gets its own port");
+    }
+
+    @Test
+    void logIsAppendedAcrossRestartsWithMarkers() throws Exception {
+        runtime.start(sh("svc", "echo first-life; exec sleep 600", Map.of()));
+        awaitLog("svc", "first-life");
+        runtime.kill("svc");
+        runtime.start(sh("svc", "echo second-life; exec sleep 600", Map.of()));
+        awaitLog("svc", "second-life");
+        String log = log("svc");
+        // the process's own lines (not the markers quoting its command) in order: life, kill marker, next life
+        int first = log.indexOf("\nfirst-life\n");
+        int killed = log.indexOf("killed (SIGKILL)");
+        int second = log.indexOf("\nsecond-life\n");
+        assertTrue(first > 0 && killed > first && second > killed, log);
+        assertEquals(2, log.split(": start ", -1).length - 1, log);
+    }
+
+    @Test
+    void killTakesDescendantsWithIt() throws Exception {
+        RunningService s = runtime.start(sh("svc", "sleep 600 & sleep 600 & echo forked; exec sleep 601", Map.of()));
+        awaitLog("svc", "forked");
+        ProcessHandle main = ProcessHandle.of(Long.parseLong(s.id())).orElseThrow();
+        List<ProcessHandle> children = main.descendants().toList();
+        assertEquals(2, children.size(), "two background sleeps");
+        runtime.kill("svc");
+        assertFalse(runtime.isRunning("svc"));
+        assertTrue(ProcessTree.isGone(main));
+        children.forEach(c -> assertTrue(ProcessTree.isGone(c), "descendant " + c.pid() + " still alive"));
+    }
+
+    @Test
+    void theHeldPidIsTheServerItselfNotAWrapper() throws Exception {
+        RunningService s = runtime.start(sh("svc", "echo ready; exec sleep 600", Map.of()));
+        awaitLog("svc", "ready");
+        Path comm = Path.of("/proc/" + s.id() + "/comm");
+        while (!Files.readString(comm).strip().equals("sleep")) Thread.sleep(20); // sh execs into sleep
+        assertEquals(0, ProcessHandle.of(Long.parseLong(s.id())).orElseThrow().descendants().count());
+    }
+
+    @Test
+    void runsAsAnUnprivilegedUserWhenRoot() throws Exception {
+        assumeTrue(RunUser.currentUid() == 0, "only meaningful when the harness runs as root");
+        runtime.start(sh("svc", "echo uid=$(id -u); touch ${volume:data}/written; exec sleep 600", Map.of("data", "/data")));
+        awaitLog("svc", "uid=");
+        RunUser user = runtime.runUser().orElseThrow();
+        assertTrue(output("svc").contains("uid=" + user.uid()), log("svc"));
+        Path vol = runDir.resolve("volumes/data");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(vol)));
+        while (!Files.exists(vol.resolve("written"))) Thread.sleep(20);
+        assertEquals(user.uid(), Files.getAttribute(vol.resolve("written"), "unix:uid"));
+    }
+
+    @Test
+    void refusesARunFolderTheServerUserCannotReach() throws IOException {
+        assumeTrue(RunUser.currentUid() == 0, "only meaningful when the harness runs as root");
+        Path closed = tmp.resolve("closed");
+        Files.createDirectory(closed);
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        var e = assertThrows(HarnessException.Infrastructure.class, () -> new ProcessRuntime(closed.resolve("run"), false));
+        assertTrue(e.getMessage().contains("not reachable"), e.getMessage());
+    }
+
+    @Test
+    void stopEndsCleanlyOrKillsAfterTheGrace() throws Exception {
+        runtime.start(sh("polite", "trap 'echo got-term; exit 0' TERM; echo up; while :; do sleep 0.05; done", Map.of()));
+        awaitLog("polite", "up");
+        runtime.stop("polite", Duration.ofSeconds(30));
+        assertFalse(runtime.isRunning("polite"));
+        assertTrue(output("polite").contains("got-term"), log("polite"));
+        assertTrue(log("polite").contains("stopped, exit 0"), log("polite"));
+
+        // An ignored SIGTERM is inherited across exec: this sleep cannot be stopped politely.
+        runtime.start(sh("stubborn", "trap '' TERM; echo up; exec sleep 600", Map.of()));
+        awaitLog("stubborn", "up");
+        runtime.stop("stubborn", Duration.ofMillis(200));
+        assertFalse(runtime.isRunning("stubborn"));
+        assertTrue(log("stubborn").contains("SIGKILL"), log("stubborn"));
+    }
+
+    @Test
+    void aProcessThatExitsIsNotRunning() throws Exception {
+        RunningService s = runtime.start(sh("svc", "echo bye; exit 3", Map.of()));
+        ProcessHandle.of(Long.parseLong(s.id())).ifPresent(p -> p.onExit().join());
+        assertFalse(runtime.isRunning("svc"));
+    }
+
+    @Test
+    void startingARunningServiceIsAnInfrastructureError() {
+        runtime.start(sh("svc", "exec sleep 600", Map.of()));
+        var e = assertThrows(HarnessException.Infrastructure.class, () -> runtime.start(sh("svc", "exec sleep 600", Map.of())));
+        assertEquals("svc", e.service());
+    }
+
+    @Test
+    void copyVolumeReplacesTargetKeepsModesOwnersAndLeavesOutExcludes() throws Exception {
+        runtime.writeFile("src", "PG_VERSION", "15\n");
+        runtime.writeFile("src", "base/1/1234", "rows");
+        runtime.writeFile("src", "base/pgsql_tmp/t1", "temp");
+        runtime.writeFile("src", "postmaster.pid", "42");
+        runtime.writeFile("src", "pg_wal/000000010000000000000001", "wal");
+        runtime.writeFile("src", "pg_wal/archive_status/x.done", "");
+        runtime.writeFile("dst", "stale", "from an earlier life");
+        Path src = runDir.resolve("volumes/src");
+        Files.setPosixFilePermissions(src.resolve("base/1/1234"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.createSymbolicLink(src.resolve("link"), Path.of("base/1"));
+
+        runtime.copyVolume("src", "dst", List.of("postmaster.pid", "pg_wal/*", "**/pgsql_tmp*"));
+
+        Path dst = runDir.resolve("volumes/dst");
+        assertEquals("rows", Files.readString(dst.resolve("base/1/1234")));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dst.resolve("base/1/1234"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dst)));
+        assertEquals(Files.getAttribute(src.resolve("PG_VERSION"), "unix:uid"), Files.getAttribute(dst.resolve("PG_VERSION"), "unix:uid"));
+        assertTrue(Files.isSymbolicLink(dst.resolve("link")));
+        assertTrue(Files.isDirectory(dst.resolve("pg_wal")), "pg_wal/* keeps the folder");
+        assertFalse(Files.exists(dst.resolve("pg_wal/000000010000000000000001")));
+        assertFalse(Files.exists(dst.resolve("pg_wal/archive_status")));
+        assertFalse(Files.exists(dst.resolve("postmaster.pid")));
+        assertFalse(Files.exists(dst.resolve("base/pgsql_tmp")));
+        assertFalse(Files.exists(dst.resolve("stale")), "the target's old contents are replaced");
+        assertTrue(Files.exists(src.resolve("postmaster.pid")), "the source is untouched");
+    }
+
+    @Test
+    void writeFileGivesTheFileToTheServerUser() throws Exception {
+        runtime.writeFile("data", "sub/standby.signal", "");
+        Path f = runDir.resolve("volumes/data/sub/standby.signal");
+        assertTrue(Files.exists(f));
+        runtime.runUser().ifPresent(u -> {
+            try {
+                assertEquals(u.uid(), Files.getAttribute(f, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+                assertEquals(u.uid(), Files.getAttribute(f.getParent(), "unix:uid"));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void closeKillsEverythingAndKeepLeavesItRunning() throws Exception {
+        RunningService a = runtime.start(sh("a", "sleep 600 & exec sleep 600", Map.of()));
+        RunningService b = runtime.start(sh("b", "exec sleep 600", Map.of()));
+        runtime.close();
+        assertTrue(ProcessTree.isGone(ProcessHandle.of(Long.parseLong(a.id())).orElse(ProcessHandle.current())) || !ProcessHandle.of(Long.parseLong(a.id())).isPresent());
+        assertEquals(List.of(), RunFolderProcesses.in(runDir), "processes left in " + runDir);
+        assertFalse(runtime.isRunning("b"));
+        runtime.close(); // idempotent
+
+        ProcessRuntime kept = new ProcessRuntime(tmp.resolve("kept"), true);
+        RunningService k = kept.start(sh("k", "exec sleep 600", Map.of()));
+        kept.close();
+        assertTrue(kept.isRunning("k"), "keep=true leaves it running");
+        kept.kill("k");
+        assertFalse(ProcessHandle.of(Long.parseLong(k.id())).map(ProcessHandle::isAlive).orElse(false));
+        assertTrue(b.id() != null);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.harness.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM (what Ctrl-C and CI cancellation send) to the harness JVM leaves no process it started behind. */
+class ShutdownHookTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anInterruptedHarnessLeavesNoProcessBehind() throws Exception {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path runDir = tmp.resolve("run");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process harness = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ShutdownHookProbe.class.getName(), runDir.toString()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(harness.getInputStream()))) {
+            assertEquals("ready", out.readLine());
+            assertFalse(RunFolderProcesses.in(runDir).isEmpty(), "the probe's processes run");
+            harness.destroy(); // SIGTERM
+            harness.waitFor();
+        }
+        assertEquals(List.of(), RunFolderProcesses.in(runDir));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.harness.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.model.Action;
+import dev.harness.model.Version;
+import dev.harness.runtime.ServiceSpec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The specs PostgresSystem hands to a runtime, and how it reads versions: no server needed. */
+class PostgresSpecTest {
+    final PostgresSystem system = new PostgresSystem(TestSystemContext.testConfig());
+
+    static Action.Start start(String service, String version) {
+        return new Action.Start(service, Version.parse(version), false, null, null, null);
+    }
+
+    @Test
+    void dockerSpecFollowsTheImageContract() {
+        var ctx = new TestSystemContext(TestSystemContext.testConfig(), null, "docker");
+        ServiceSpec spec = system.serviceSpec(start("db_1", "15.19"), ctx);
+        assertEquals("harness/postgres:15.19", spec.image());
+        assertEquals(List.of(5432), spec.ports());
+        assertEquals(Map.of("db_1-data", "/var/lib/postgresql/data"), spec.volumes());
+        assertEquals("postgres", spec.user());
+        assertEquals("/bin/sh", spec.command().get(0));
+        String script = spec.command().get(2);
+        assertTrue(script.contains("'/opt/postgresql/bin/initdb' -D '${volume:db_1-data}' -U postgres -A trust -E UTF8 --no-locale"), script);
+        assertTrue(script.contains("exec '/opt/postgresql/bin/postgres' -D '${volume:db_1-data}' -p ${port:5432} -h 0.0.0.0"), script);
+        assertTrue(script.contains("host replication all all trust"), "standbys in other containers may connect");
+    }
+
+    @Test
+    void processSpecForAPlanOnlyPointsAtTheCacheWithoutFetching() {
+        var ctx = new TestSystemContext(TestSystemContext.testConfig(), null, "process");
+        ServiceSpec spec = system.serviceSpec(start("db_1", "15.10"), ctx);
+        assertEquals(system.binaries().folder(Version.parse("15.10")).toString(), spec.image());
+        String script = spec.command().get(2);
+        assertTrue(script.contains("-h 127.0.0.1 -k ''"), script);
+        assertTrue(script.contains("-c 'wal_level=replica'"), script);
+        assertFalse(script.contains("host all all all trust"), "a local server accepts loopback only");
+    }
+
+    @Test
+    void parsesServerVersions() {
+        assertEquals("15.19", system.parseVersion("15.19").text());
+        assertEquals("15.10", system.parseVersion("15.10").text());
+        assertEquals("15.19", system.parseVersion("15.19 (Debian 15.19-1.pgdg120+1)").text());
+        assertEquals("16", system.parseVersion("16beta1").text());
+        assertEquals("SHOW server_version", system.versionQuery());
+    }
+
+    @Test
+    void configureIsIdempotentSql() {
+        List<String> statements = system.configureStatements();
+        assertTrue(statements.get(0).startsWith("DO $$"), "CREATE ROLE guarded so a second configure succeeds");
+        assertTrue(statements.stream().noneMatch(s -> s.startsWith("CREATE ")), statements.toString());
+    }
+}

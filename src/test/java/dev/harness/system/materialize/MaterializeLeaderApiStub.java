@@ -1,0 +1,78 @@
+package dev.harness.system.materialize;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * TEST DOUBLE: plays Materialize's deployment API (internal HTTP port) for LeaderApiClient tests, since no
+ * Materialize image is available here. State machine of reference §6.2; the test drives reboots by stopping
+ * the server and starting it again on the same port.
+ */
+final class MaterializeLeaderApiStub implements AutoCloseable {
+    volatile String status = LeaderApiClient.INITIALIZING;
+    /** When true, status requests are answered 400 while initializing (a server not yet fully up). */
+    volatile boolean initializingAnswers400;
+    private HttpServer server;
+    private int port;
+
+    MaterializeLeaderApiStub() {
+        start(0);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A reboot begins: connections are refused until {@link #bootAgain()}. */
+    synchronized void crash() {
+        if (server != null) server.stop(0);
+        server = null;
+    }
+
+    synchronized void bootAgain() {
+        if (server == null) start(port);
+    }
+
+    private void start(int wanted) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", wanted), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/leader/status", ex -> {
+            if (initializingAnswers400 && status.equals(LeaderApiClient.INITIALIZING)) answer(ex, 400, "{\"message\":\"not ready\"}");
+            else answer(ex, 200, "{\"status\":\"" + status + "\"}");
+        });
+        server.createContext("/api/leader/promote", ex -> {
+            if (!ex.getRequestMethod().equals("POST")) {
+                answer(ex, 405, "");
+            } else if (status.equals(LeaderApiClient.INITIALIZING)) {
+                answer(ex, 400, "{\"result\":{\"Failure\":{\"message\":\"cannot promote leader while initializing\"}}}");
+            } else {
+                status = LeaderApiClient.PROMOTING;
+                answer(ex, 200, "{\"result\":\"Success\"}");
+            }
+        });
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    private static void answer(HttpExchange ex, int code, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        crash();
+    }
+}

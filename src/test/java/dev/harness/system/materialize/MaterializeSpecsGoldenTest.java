@@ -1,0 +1,69 @@
+package dev.harness.system.materialize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.runtime.ServiceSpec;
+import dev.harness.system.DescribingContext;
+import dev.harness.system.ServiceSpecRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Materialize containers and SQL the harness would create, compared with reviewed golden files
+ * (regenerate with -Dharness.updateGolden=true and review the diff).
+ */
+class MaterializeSpecsGoldenTest {
+    final MaterializeSystem system = new MaterializeSystem();
+    final DescribingContext ctx = new DescribingContext(MaterializeFixtures.zeroDowntimePlan(), MaterializeFixtures.config(), MaterializeFixtures.RUN_ID);
+
+    @Test
+    void zeroDowntimeContainerSpecs() throws IOException {
+        golden("zero-downtime-specs.txt", String.join("\n", ServiceSpecRenderer.renderPlan(system, ctx)) + "\n");
+    }
+
+    @Test
+    void configureSql() throws IOException {
+        golden("configure.sql", String.join(";\n", system.configureStatements()) + ";\n");
+    }
+
+    @Test
+    void generationsShareEnvironmentIdVolumeAndParametersButOnlyTheCandidateRestarts() {
+        ServiceSpec leader = system.serviceSpec(MaterializeFixtures.start("mz_1", "v26.4.0", false, null, 1), ctx);
+        ServiceSpec candidate = system.serviceSpec(MaterializeFixtures.start("mz_2", "v26.6.0", true, 1, 2), ctx);
+        assertEquals(leader.command().get(1), candidate.command().get(1));
+        assertTrue(leader.command().get(1).startsWith("--environment-id=mzcompose-us-east-1-"));
+        assertEquals(leader.volumes(), candidate.volumes());
+        assertEquals(leader.env().get("MZ_SYSTEM_PARAMETER_DEFAULT"), candidate.env().get("MZ_SYSTEM_PARAMETER_DEFAULT"));
+        assertEquals("1", candidate.env().get("MZ_RESTART_ON_FAILURE"));
+        assertFalse(leader.env().containsKey("MZ_RESTART_ON_FAILURE"));
+        assertTrue(candidate.command().contains("--deploy-generation=1"));
+        assertEquals("materialize/materialized:latest", candidate.image(), "current = the locally built image");
+        assertEquals("materialize/materialized:v26.4.0", leader.image());
+    }
+
+    @Test
+    void parametersComeFromTheOldestVersionOfThePath() {
+        var old = MaterializeSystemParameters.minimal(MaterializeFixtures.v("v0.130.0"));
+        assertFalse(old.containsKey("enable_0dt_deployment_sources"), "unknown to v0.130: it would refuse to boot");
+        assertTrue(MaterializeSystemParameters.minimal(MaterializeFixtures.v("v0.132.0")).containsKey("enable_0dt_deployment_sources"));
+    }
+
+    @Test
+    void versionIsParsedWithoutTheBuildHash() {
+        assertEquals("v0.78.0", system.parseVersion("v0.78.0 (abc123)").text());
+        assertEquals("SELECT mz_version()", system.versionQuery());
+    }
+
+    private static void golden(String name, String actual) throws IOException {
+        Path file = Path.of(System.getProperty("harness.projectDir", "."), "src/test/resources/golden/materialize", name);
+        if (Boolean.getBoolean("harness.updateGolden") || !Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, actual);
+        }
+        assertEquals(Files.readString(file), actual, "golden file " + name + " differs (regenerate with -Dharness.updateGolden=true)");
+    }
+}

@@ -1,0 +1,12 @@
+ALTER SYSTEM SET max_tables = 1000;
+ALTER SYSTEM SET max_sinks = 1000;
+ALTER SYSTEM SET max_sources = 1000;
+ALTER SYSTEM SET max_materialized_views = 1000;
+ALTER SYSTEM SET max_objects_per_schema = 1000;
+ALTER SYSTEM SET max_secrets = 1000;
+ALTER SYSTEM SET max_clusters = 1000;
+GRANT ALL PRIVILEGES ON SYSTEM TO materialize;
+ALTER SYSTEM SET enable_rbac_checks TO false;
+GRANT CREATE ON DATABASE materialize TO materialize;
+GRANT CREATE ON SCHEMA materialize.public TO materialize;
+GRANT CREATE ON CLUSTER quickstart TO materialize;
