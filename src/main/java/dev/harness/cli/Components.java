@@ -1,33 +1,38 @@
 package dev.harness.cli;
 
 import dev.harness.model.HarnessConfig;
-import dev.harness.model.HarnessException;
+import dev.harness.report.HtmlReporter;
+import dev.harness.report.JUnitXmlReporter;
 import dev.harness.report.Reporter;
+import dev.harness.runtime.DockerRuntime;
+import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.docker.DockerRuntimeOptions;
 import dev.harness.run.RunSession;
-import dev.harness.system.DatabaseSystem;
 import java.util.List;
 
 /**
- * Picks the implementations behind the names given by {@code --system}/{@code --runtime}/config.
- * The one place to register a new system, runtime or report.
+ * Picks the runtime and the reports of a run (systems: {@link Systems}). The one place to register a new
+ * runtime or report format.
  */
 final class Components {
     private Components() {}
 
-    static DatabaseSystem system(String name, HarnessConfig config) {
-        // Connect here: "postgres" -> PostgresSystem (pgruntime branch), "materialize" -> MaterializeSystem (docker branch).
-        throw new HarnessException.InvalidInput("system '" + name + "' is not available in this build");
-    }
-
-    /** @param keep leave servers and volumes behind ({@code --keep}) */
+    /**
+     * @param keep  leave servers and volumes behind ({@code --keep})
+     * @param runId labels Docker resources of this run
+     * @return a factory given the run's {@code logs/} folder
+     */
     static RunSession.RuntimeFactory runtime(String name, HarnessConfig config, boolean keep, String runId) {
-        // Connect here: "process" -> ProcessRuntime (pgruntime branch), "docker" -> DockerRuntime (docker branch),
-        // each given the logs folder the factory receives.
-        throw new HarnessException.InvalidInput("runtime '" + name + "' is not available in this build");
+        return switch (name) {
+            // The process runtime keeps volumes/ and logs/ under the folder it is given: the report folder.
+            case "process" -> logs -> new ProcessRuntime(logs.getParent(), keep);
+            case "docker" -> logs -> new DockerRuntime(DockerRuntimeOptions.of(runId, logs).withKeep(keep)
+                    .withImagePolicy(DockerRuntimeOptions.policiesFrom(config)));
+            default -> throw new IllegalArgumentException("unknown runtime " + name);
+        };
     }
 
-    /** junit.xml and report.html: connect JUnitXmlReporter and HtmlReporter here once the report branch lands. */
     static List<Reporter> reporters() {
-        return List.of();
+        return List.of(new JUnitXmlReporter(), new HtmlReporter());
     }
 }

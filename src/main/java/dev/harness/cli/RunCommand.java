@@ -2,165 +2,150 @@ package dev.harness.cli;
 
 import dev.harness.load.Loader;
 import dev.harness.model.Check;
-import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.RunResult;
-import dev.harness.model.Status;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.PlanJson;
+import dev.harness.plan.RunTarget;
+import dev.harness.report.console.ConsoleListener;
+import dev.harness.report.console.ConsoleOptions;
+import dev.harness.report.console.ConsoleSummary;
+import dev.harness.report.console.Terminal;
 import dev.harness.run.ExecutorOptions;
 import dev.harness.run.RunSession;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code harness run}: load, compile (or replay a plan), run against real servers, write the reports. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run scenarios against real database servers and write reports.")
 final class RunCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CompileOptions options;
 
     @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files (not needed with --plan).")
     List<Path> scenarios = new ArrayList<>();
 
-    @Option(names = "--checks", paramLabel = "DIR|FILE", description = "Check files or folders (default: checks.d/ beside the scenario's folder).")
-    List<Path> checks = new ArrayList<>();
-
     @Option(names = "--check", paramLabel = "NAME", description = "Run only these checks (repeatable).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--system", description = "postgres | materialize (default: config)")
-    String system;
-
-    @Option(names = "--runtime", description = "process | docker (default: config)")
-    String runtime;
-
-    @Option(names = "--seed", description = "Seed of check order and random paths (default: random, printed).")
-    Long seed;
-
-    @Option(names = "--parallel", defaultValue = "1", description = "Checks run concurrently within a phase (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Checks run concurrently within a phase (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--out", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Option(names = "--keep", description = "Leave servers and volumes behind after the run.")
     boolean keep;
 
-    @Option(names = "--plan", paramLabel = "plan.json", description = "Replay a saved plan instead of compiling.")
+    @Option(names = "--plan", paramLabel = "plan.json", description = "Replay a saved plan exactly instead of compiling.")
     Path plan;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "harness.yaml (default: ./harness.yaml if present).")
-    Path config;
+    @Option(names = {"-q", "--quiet"}, description = "Only the summary.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Progress notes too.")
+    boolean verbose;
+
+    @Option(names = "--no-color", description = "No colour even on a terminal.")
+    boolean noColor;
+
+    /** Tests replace it to run in-process without a JVM shutdown hook. */
+    static boolean installShutdownHook = true;
 
     @Override
     public Integer call() {
-        if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1");
+        if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
-        HarnessConfig cfg = Loader.loadConfig(config != null ? config : Files.exists(Path.of("harness.yaml")) ? Path.of("harness.yaml") : null);
-        long effectiveSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-        List<Plan> plans = plans(cfg, effectiveSeed);
-        PrintWriter stdout = spec.commandLine().getOut();
+        RunTarget target = options.target();
+        List<Plan> plans = plans(target);
+        ConsoleOptions console = ConsoleOptions.of(Terminal.detect(), quiet, verbose, noColor);
+        // picocli's writers are for help text; the console classes take streams.
+        PrintStream err = System.err;
+        PrintStream stdout = System.out;
         int exit = 0;
         for (Plan p : plans) {
-            String sys = p.system();
-            RunSession session = new RunSession(Components.system(sys, cfg), Components.runtime(p.runtime(), cfg, keep, p.scenario()),
-                    cfg, Components.reporters(),
-                    ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleProgress(spec.commandLine().getErr())),
+            RunSession session = new RunSession(Systems.forName(p.system(), target.config()),
+                    Components.runtime(p.runtime(), target.config(), keep, p.scenario() + "-" + p.seed()),
+                    target.config(), Components.reporters(),
+                    ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, console)),
                     PlanJson::write);
             Path dir = session.reportDir(out, p);
-            stdout.println("running " + p.scenario() + " (seed " + p.seed() + ", " + sys + "/" + p.runtime() + ") -> " + dir);
+            err.println("harness: " + p.scenario() + " seed " + p.seed() + " (" + p.system() + "/" + p.runtime() + "), reports in " + dir);
+            RunResult result = session.run(p, command(p), dir, () -> installShutdownHook);
+            new ConsoleSummary(stdout, console).print(result, reportFiles(dir));
             stdout.flush();
-            RunResult result = session.run(p, command(p), dir, () -> true);
-            printSummary(stdout, result);
             exit = Math.max(exit, result.exitCode());
         }
         return exit;
     }
 
-    private List<Plan> plans(HarnessConfig cfg, long effectiveSeed) {
+    private List<Plan> plans(RunTarget target) {
         List<Plan> out = new ArrayList<>();
         if (plan != null) {
             try {
-                out.add(filter(PlanJson.read(Files.readString(plan))));
+                out.add(selected(PlanJson.read(Files.readString(plan))));
             } catch (IOException e) {
                 throw new HarnessException.InvalidInput("cannot read " + plan + ": " + e.getMessage());
             }
         }
-        for (Path scenarioFile : scenarios) {
-            var scenario = Loader.loadScenario(scenarioFile);
-            List<Path> from = checks.isEmpty() ? List.of(defaultChecks(scenarioFile)) : checks;
-            List<Check> loaded = selected(Loader.loadChecks(from));
-            String sys = system != null ? system : cfg.system();
-            String rt = runtime != null ? runtime : cfg.runtime();
-            out.add(Compiler.compile(scenario, loaded, cfg, sys, rt, effectiveSeed));
+        for (Path file : scenarios) {
+            var scenario = Loader.loadScenario(file);
+            List<Check> checks = selected(options.checksFor(file));
+            out.add(Compiler.compile(scenario, checks, target.config(), target.system(), target.runtime(), target.seed()));
         }
         return out;
     }
 
-    /** {@code checks.d/} beside the scenario's folder (scenarios.d/x.yaml -> checks.d/). */
-    private static Path defaultChecks(Path scenarioFile) {
-        Path folder = scenarioFile.toAbsolutePath().getParent();
-        Path beside = folder.getParent() == null ? folder.resolve("checks.d") : folder.getParent().resolve("checks.d");
-        return Files.isDirectory(beside) ? beside : folder.resolve("checks.d");
-    }
-
     private List<Check> selected(List<Check> all) {
         if (only.isEmpty()) return all;
-        Set<String> known = new LinkedHashSet<>();
-        for (Check c : all) known.add(c.name());
-        for (String n : only) if (!known.contains(n)) throw new HarnessException.InvalidInput("--check " + n + ": no such check (known: " + known + ")");
+        requireKnown(all.stream().map(Check::name).toList());
         return all.stream().filter(c -> only.contains(c.name())).toList();
     }
 
-    private Plan filter(Plan p) {
+    private Plan selected(Plan p) {
         if (only.isEmpty()) return p;
+        requireKnown(p.checks().stream().map(PlannedCheck::name).toList());
         List<PlannedCheck> kept = p.checks().stream().filter(c -> only.contains(c.name())).toList();
         return new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(),
                 p.current(), kept, p.actions(), p.settings());
     }
 
-    /** The command that repeats this run exactly (same seed). */
+    private void requireKnown(List<String> names) {
+        Set<String> known = new LinkedHashSet<>(names);
+        for (String n : only) {
+            if (!known.contains(n)) throw new HarnessException.InvalidInput("--check " + n + ": no such check (known: " + String.join(", ", known) + ")");
+        }
+    }
+
+    /** The command that repeats this run exactly (same seed, same system and runtime). */
     private String command(Plan p) {
         StringBuilder sb = new StringBuilder("harness run");
         if (plan != null) sb.append(" --plan ").append(plan);
         else sb.append(' ').append(p.scenarioFile());
-        for (Path c : checks) sb.append(" --checks ").append(c);
+        for (Path c : options.checks) sb.append(" --checks ").append(c);
+        if (options.config != null) sb.append(" --config ").append(options.config);
+        options.set.forEach((k, v) -> sb.append(" --set ").append(k).append('=').append(v));
         for (String c : only) sb.append(" --check ").append(c);
         sb.append(" --system ").append(p.system()).append(" --runtime ").append(p.runtime()).append(" --seed ").append(p.seed());
         if (parallel > 1) sb.append(" --parallel ").append(parallel);
         return sb.toString();
     }
 
-    static void printSummary(PrintWriter out, RunResult r) {
-        out.printf("%s: %d passed, %d failed, %d errors, %d skipped (%d checks)%s%n", r.plan().scenario(), r.count(Status.PASSED),
-                r.count(Status.FAILED), r.count(Status.ERROR), r.count(Status.SKIPPED), r.checks().size(),
-                r.interrupted() ? " — interrupted" : r.infraError() != null ? " — infrastructure: " + r.infraError().lines().findFirst().orElse("") : "");
-        for (var c : r.checks()) {
-            for (var ph : c.phases()) {
-                if (ph.status() == Status.FAILED) {
-                    out.printf("  FAILED %s in %s at %s: %s%n", c.name(), ph.label(), ph.failure().source().fileLine(), ph.failure().message());
-                    if (ph.failure().diff() != null && !ph.failure().diff().isEmpty()) {
-                        ph.failure().diff().lines().limit(20).forEach(l -> out.println("    " + l));
-                    }
-                }
-            }
-        }
-        out.println("reports: " + r.reportDir() + "  (seed " + r.plan().seed() + ", exit " + r.exitCode() + ")");
-        out.flush();
+    private static List<Path> reportFiles(Path dir) {
+        return java.util.stream.Stream.of("junit.xml", "report.html", "plan.json", "harness.log")
+                .map(dir::resolve).filter(Files::exists).toList();
     }
 }
