@@ -187,13 +187,18 @@ public final class DockerRuntime implements Runtime {
     @Override
     public synchronized void copyVolume(String from, String to, List<String> exclude) {
         ensureOpen();
+        VolumeExcludes excludes = VolumeExcludes.of(exclude); // refuses unsupported globs before touching the target
+        if (!volumeExists(names.volume(from))) throw new HarnessException.Infrastructure(null, "no volume " + from + " to copy", null);
         ensureVolume(to);
-        volumes.copy(names.volume(from), names.volume(to), exclude);
+        volumes.copy(names.volume(from), names.volume(to), excludes);
     }
 
     @Override
     public synchronized void writeFile(String volume, String relativePath, String content) {
         ensureOpen();
+        if (!Path.of("/volume").resolve(relativePath).normalize().startsWith("/volume/")) {
+            throw new IllegalArgumentException("outside the volume: " + relativePath); // as the process runtime refuses it
+        }
         ensureVolume(volume);
         volumes.write(names.volume(volume), relativePath, content);
     }
@@ -249,10 +254,15 @@ public final class DockerRuntime implements Runtime {
 
     private void ensureVolume(String name) {
         String volume = names.volume(name);
+        if (!volumeExists(volume)) docker.createVolumeCmd().withName(volume).withLabels(labels).exec();
+    }
+
+    private boolean volumeExists(String dockerName) {
         try {
-            docker.inspectVolumeCmd(volume).exec();
+            docker.inspectVolumeCmd(dockerName).exec();
+            return true;
         } catch (NotFoundException e) {
-            docker.createVolumeCmd().withName(volume).withLabels(labels).exec();
+            return false;
         }
     }
 

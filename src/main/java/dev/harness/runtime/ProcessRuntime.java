@@ -231,10 +231,12 @@ public final class ProcessRuntime implements Runtime {
         if (!file.startsWith(volume(volume))) throw new IllegalArgumentException("outside the volume: " + relativePath);
         try {
             createVolume(null, volume);
-            Path parent = file.getParent();
-            if (Files.notExists(parent)) {
-                Files.createDirectories(parent);
-                if (user.isPresent()) user.get().own(parent);
+            // Every folder created on the way belongs to the server user, not just the innermost one.
+            Path firstMissing = null;
+            for (Path p = file.getParent(); Files.notExists(p); p = p.getParent()) firstMissing = p;
+            Files.createDirectories(file.getParent());
+            if (firstMissing != null && user.isPresent()) {
+                for (Path p = file.getParent(); p.startsWith(firstMissing); p = p.getParent()) user.get().own(p);
             }
             Files.writeString(file, content, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
