@@ -199,7 +199,20 @@ public final class ProcessRuntime implements Runtime {
         tree.forEach(ProcessHandle::destroyForcibly); // children of a clean exit are gone already
         ProcessTree.awaitGone(tree);
         sweep(service);
-        marker(service, "stopped, exit " + p.exitValue());
+        marker(service, "stopped, exit " + exitOf(p));
+    }
+
+    /**
+     * The process is dead here, but ProcessTree sees a zombie as gone before the JDK's reaper has collected it, so
+     * exitValue() alone could throw; waitFor only lets the reaper catch up.
+     */
+    private static String exitOf(Process p) {
+        try {
+            return Integer.toString(p.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown (interrupted)";
+        }
     }
 
     /** Backends forked in the instant before the kill are not in the captured tree; they still run in a volume. */
