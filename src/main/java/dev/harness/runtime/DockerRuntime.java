@@ -194,13 +194,22 @@ public final class DockerRuntime implements Runtime {
     }
 
     @Override
-    public synchronized void writeFile(String volume, String relativePath, String content) {
+    public void writeFile(String volume, String relativePath, String content) {
+        writeFiles(volume, Map.of(relativePath, content));
+    }
+
+    /** One helper container for all files: each costs about a second of container start and removal. */
+    @Override
+    public synchronized void writeFiles(String volume, Map<String, String> files) {
         ensureOpen();
-        if (!Path.of("/volume").resolve(relativePath).normalize().startsWith("/volume/")) {
-            throw new IllegalArgumentException("outside the volume: " + relativePath); // as the process runtime refuses it
+        for (String relativePath : files.keySet()) {
+            if (!Path.of("/volume").resolve(relativePath).normalize().startsWith("/volume/")) {
+                throw new IllegalArgumentException("outside the volume: " + relativePath); // as the process runtime refuses it
+            }
         }
+        if (files.isEmpty()) return;
         ensureVolume(volume);
-        volumes.write(names.volume(volume), relativePath, content);
+        volumes.write(names.volume(volume), files);
     }
 
     @Override

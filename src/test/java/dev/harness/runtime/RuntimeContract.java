@@ -129,8 +129,10 @@ abstract class RuntimeContract {
     @Test
     void writeFileCreatesFoldersAndGivesEverythingToTheVolumeOwnerWithMode0600() {
         runtime.writeFile("data", "PG_VERSION", "15");
-        runtime.writeFile("data", "sub/deeper/standby.signal", "");
-        runtime.writeFile("data", "postgresql.auto.conf", "primary_conninfo = 'host=db_1 port=5432'\nx = '$HOME \"q\"'");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("sub/deeper/standby.signal", "");
+        files.put("postgresql.auto.conf", "primary_conninfo = 'host=db_1 port=5432'\nx = '$HOME \"q\"'");
+        runtime.writeFiles("data", files);
         Map<String, String> data = listing("data");
         String rootOwner = owner(data.get("."));
         assertTrue(data.get("./sub/deeper/standby.signal").startsWith("f 600 "), data.toString());

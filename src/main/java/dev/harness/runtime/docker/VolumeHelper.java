@@ -66,16 +66,25 @@ public final class VolumeHelper {
             "s=(\"${PIPESTATUS[@]}\")",
             "[ \"${s[0]}\" -le 1 ] && [ \"${s[1]}\" -le 1 ] && [ \"${s[2]}\" -eq 0 ]");
 
-    /** Writes {@code content} to {@code relativePath} in a volume; new files and folders get the volume root's owner. */
-    public void write(String volume, String relativePath, String content) {
-        // 0600 like the process runtime; owner of the volume root (postgres for a data folder) for file and new folders.
-        String script = "set -e; f=\"/v/$HARNESS_PATH\"; d=$(dirname \"$f\"); mkdir -p \"$d\"; "
-                + "printf '%s' \"$HARNESS_CONTENT\" > \"$f\"; chmod 600 \"$f\"; chown --reference=/v \"$f\"; "
-                + "while [ \"$d\" != /v ]; do chown --reference=/v \"$d\"; d=$(dirname \"$d\"); done";
+    /**
+     * Writes files (relative path -> content) into a volume with one helper container: 0600 like the process
+     * runtime, and file and parent folders given to the volume root's owner (postgres for a data folder).
+     */
+    public void write(String volume, Map<String, String> files) {
+        String script = "set -e; i=0; while [ $i -lt $HARNESS_FILES ]; do "
+                + "eval \"f=\\\"/v/\\$HARNESS_PATH_$i\\\"; c=\\$HARNESS_CONTENT_$i\"; d=$(dirname \"$f\"); mkdir -p \"$d\"; "
+                + "printf '%s' \"$c\" > \"$f\"; chmod 600 \"$f\"; chown --reference=/v \"$f\"; "
+                + "while [ \"$d\" != /v ]; do chown --reference=/v \"$d\"; d=$(dirname \"$d\"); done; i=$((i+1)); done";
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("HARNESS_PATH", stripSlash(relativePath));
-        env.put("HARNESS_CONTENT", content);
-        run("write " + relativePath + " to volume " + volume, List.of(new Bind(volume, new Volume("/v"))), List.of("/bin/sh", "-c", script), env);
+        env.put("HARNESS_FILES", Integer.toString(files.size()));
+        int i = 0;
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            env.put("HARNESS_PATH_" + i, stripSlash(f.getKey()));
+            env.put("HARNESS_CONTENT_" + i, f.getValue());
+            i++;
+        }
+        run("write " + String.join(", ", files.keySet()) + " to volume " + volume, List.of(new Bind(volume, new Volume("/v"))),
+                List.of("/bin/sh", "-c", script), env);
     }
 
     private void run(String what, List<Bind> binds, List<String> cmd, Map<String, String> env) {
