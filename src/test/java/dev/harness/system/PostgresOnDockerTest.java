@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.harness.model.HarnessException;
 import dev.harness.model.Version;
 import dev.harness.runtime.DockerRuntime;
 import dev.harness.runtime.RunningService;
@@ -104,5 +105,17 @@ class PostgresOnDockerTest {
         assertEquals(Version.parse("15.19"), pg.serverVersion(standby));
         assertEquals("1001", pg.query(standby, "SELECT count(*) FROM t"));
         assertTrue(DockerProbe.read(runtime.logFile("db_1")).contains("database system is shut down"), "fenced by a clean shutdown");
+    }
+
+    @Test
+    void aServerThatDiesAtStartIsAnInfrastructureErrorQuotingItsLastWords() {
+        pg.start("db_1", "15.18", false);
+        pg.kill("db_1");
+        runtime.writeFile(PostgresSystem.dataVolume("db_1"), "postgresql.auto.conf", "shared_buffers = 'banana'\n");
+        for (int attempt = 1; attempt <= 5; attempt++) { // the container's last lines must be in the log every time
+            var e = assertThrows(HarnessException.Infrastructure.class, () -> pg.start("db_1", "15.18", false));
+            assertEquals("db_1", e.service());
+            assertTrue(e.getMessage().contains("exited during start") && e.getMessage().contains("banana"), e.getMessage());
+        }
     }
 }
