@@ -321,8 +321,10 @@ public final class DockerRuntime implements Runtime {
             InspectContainerResponse.ContainerState state = inspect.getState();
             boolean comingBack = Boolean.TRUE.equals(state.getRestarting()) || Boolean.TRUE.equals(state.getRunning());
             if (!comingBack || Instant.now().isAfter(deadline)) {
+                // Quote the server's last words, as a caller that saw it exit a moment later would: wait for the log's end first.
+                awaitLogs(services.get(service));
                 throw new HarnessException.Infrastructure(service, "container exited right after start (exit code "
-                        + state.getExitCodeLong() + "); see " + logFile(service), null);
+                        + state.getExitCodeLong() + "); last lines of " + logFile(service) + ":\n" + LogTail.of(logFile(service), 20), null);
             }
             sleep(50);
         }
