@@ -40,6 +40,10 @@ final class CompileOptions {
 
     /** Config (flag, ./harness.yaml, or built-in), overrides, system, runtime and seed. */
     RunTarget target() {
+        return resolveTarget(config, set, system, runtime, seed);
+    }
+
+    static RunTarget resolveTarget(Path config, Map<String, String> set, String system, String runtime, Long seed) {
         Path file = config != null ? config : Files.isRegularFile(Path.of("harness.yaml")) ? Path.of("harness.yaml") : null;
         HarnessConfig base = Loader.loadConfig(file);
         return RunTarget.resolve(base, set, system, runtime, seed);

@@ -1,6 +1,7 @@
 package dev.harness.cli;
 
 import dev.harness.load.Loader;
+import dev.harness.model.Action;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.Problem;
@@ -47,7 +48,21 @@ final class PlanCommand implements Callable<Integer> {
     /** --details: the service spec the system would hand the runtime, described without starting anything. */
     private static StartDetails specs(RunTarget target) {
         DatabaseSystem system = Systems.forName(target.system(), target.config());
-        return (plan, start) -> ServiceSpecRenderer.render(system.serviceSpec(start, new DescribingContext(plan, target.config(), "plan")));
+        return new StartDetails() {
+            @Override
+            public List<String> describe(Plan plan, Action.Start start) {
+                return ServiceSpecRenderer.render(system.serviceSpec(start, new DescribingContext(plan, target.config(), "plan")));
+            }
+
+            @Override
+            public List<String> supportServices(Plan plan) {
+                List<String> lines = new ArrayList<>();
+                for (var support : system.supportServices(new DescribingContext(plan, target.config(), "plan"))) {
+                    lines.addAll(ServiceSpecRenderer.render(support));
+                }
+                return lines;
+            }
+        };
     }
 
     @Override

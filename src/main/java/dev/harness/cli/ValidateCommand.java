@@ -2,13 +2,22 @@ package dev.harness.cli;
 
 import dev.harness.load.Validation;
 import dev.harness.model.ExitCode;
+import dev.harness.model.HarnessException;
 import dev.harness.model.Problem;
+import dev.harness.model.Scenario;
+import dev.harness.plan.Compiler;
+import dev.harness.plan.RunTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,7 +28,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Validate check, scenario and harness.yaml files against their schemas; no database needed.",
             "Folders are searched recursively for *.yaml and *.yml. A document with 'steps' is a scenario,"
-                    + " a file named harness.yaml is configuration, anything else a check."
+                    + " a file named harness.yaml is configuration, anything else a check.",
+            "Every scenario is also compiled against the checks given, for the configured system (or --system),"
+                    + " so plan errors (unknown versions, a phase on a killed service, manipulate 2 before 1) show too."
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -28,11 +39,36 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders of checks and scenarios.")
     List<Path> paths;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "harness.yaml whose catalog scenarios compile against (default: ./harness.yaml if present, else built-in)")
+    Path config;
+
+    @Option(names = "--system", paramLabel = "S", description = "compile scenarios for this system only (default: every system)")
+    String system;
+
     @Override
     public Integer call() {
         Validation.Result result = Validation.validate(paths);
-        // Later: compile each scenario against result.checks() here and add the compiler's problems.
-        return report(result.problems(), result);
+        if (!result.ok()) return report(result.problems(), result);
+        return report(compileProblems(result), result);
+    }
+
+    /** A scenario that loads may still not compile (unknown version, phase on a killed service, …). */
+    private List<Problem> compileProblems(Validation.Result result) {
+        if (result.scenarios().isEmpty()) return List.of();
+        RunTarget target = CompileOptions.resolveTarget(config, Map.of(), system, null, 0L);
+        List<String> systems = system != null ? List.of(target.system()) : List.copyOf(Compiler.SYSTEMS).stream().sorted().toList();
+        Set<Problem> problems = new LinkedHashSet<>();
+        for (Scenario scenario : result.scenarios()) {
+            for (String s : systems) {
+                String runtime = "materialize".equals(s) ? "docker" : target.runtime();
+                try {
+                    Compiler.compile(scenario, result.checks(), target.config(), s, runtime, target.seed());
+                } catch (HarnessException.InvalidInput e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        return new ArrayList<>(problems);
     }
 
     private int report(List<Problem> problems, Validation.Result result) {

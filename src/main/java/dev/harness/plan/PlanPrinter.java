@@ -27,6 +27,11 @@ public final class PlanPrinter {
     public String print(Plan plan) {
         StringBuilder out = new StringBuilder();
         header(plan, out);
+        List<String> support = details == null ? List.of() : details.supportServices(plan);
+        if (!support.isEmpty()) {
+            out.append('\n').append("support services (started before step 1)\n");
+            for (String line : support) out.append("       ").append(line).append('\n');
+        }
         out.append('\n').append("steps (").append(plan.actions().size()).append(")\n");
         steps(plan, out);
         out.append('\n');

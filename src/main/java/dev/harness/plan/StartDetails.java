@@ -12,4 +12,9 @@ import java.util.List;
 @FunctionalInterface
 public interface StartDetails {
     List<String> describe(Plan plan, Action.Start start);
+
+    /** Services started before any step (e.g. Materialize's metadata store), described the same way. */
+    default List<String> supportServices(Plan plan) {
+        return List.of();
+    }
 }

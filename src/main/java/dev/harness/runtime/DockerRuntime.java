@@ -187,15 +187,29 @@ public final class DockerRuntime implements Runtime {
     @Override
     public synchronized void copyVolume(String from, String to, List<String> exclude) {
         ensureOpen();
+        VolumeExcludes excludes = VolumeExcludes.of(exclude); // refuses unsupported globs before touching the target
+        if (!volumeExists(names.volume(from))) throw new HarnessException.Infrastructure(null, "no volume " + from + " to copy", null);
         ensureVolume(to);
-        volumes.copy(names.volume(from), names.volume(to), exclude);
+        volumes.copy(names.volume(from), names.volume(to), excludes);
     }
 
     @Override
-    public synchronized void writeFile(String volume, String relativePath, String content) {
+    public void writeFile(String volume, String relativePath, String content) {
+        writeFiles(volume, Map.of(relativePath, content));
+    }
+
+    /** One helper container for all files: each costs about a second of container start and removal. */
+    @Override
+    public synchronized void writeFiles(String volume, Map<String, String> files) {
         ensureOpen();
+        for (String relativePath : files.keySet()) {
+            if (!Path.of("/volume").resolve(relativePath).normalize().startsWith("/volume/")) {
+                throw new IllegalArgumentException("outside the volume: " + relativePath); // as the process runtime refuses it
+            }
+        }
+        if (files.isEmpty()) return;
         ensureVolume(volume);
-        volumes.write(names.volume(volume), relativePath, content);
+        volumes.write(names.volume(volume), files);
     }
 
     @Override
@@ -249,10 +263,15 @@ public final class DockerRuntime implements Runtime {
 
     private void ensureVolume(String name) {
         String volume = names.volume(name);
+        if (!volumeExists(volume)) docker.createVolumeCmd().withName(volume).withLabels(labels).exec();
+    }
+
+    private boolean volumeExists(String dockerName) {
         try {
-            docker.inspectVolumeCmd(volume).exec();
+            docker.inspectVolumeCmd(dockerName).exec();
+            return true;
         } catch (NotFoundException e) {
-            docker.createVolumeCmd().withName(volume).withLabels(labels).exec();
+            return false;
         }
     }
 
@@ -302,8 +321,10 @@ public final class DockerRuntime implements Runtime {
             InspectContainerResponse.ContainerState state = inspect.getState();
             boolean comingBack = Boolean.TRUE.equals(state.getRestarting()) || Boolean.TRUE.equals(state.getRunning());
             if (!comingBack || Instant.now().isAfter(deadline)) {
+                // Quote the server's last words, as a caller that saw it exit a moment later would: wait for the log's end first.
+                awaitLogs(services.get(service));
                 throw new HarnessException.Infrastructure(service, "container exited right after start (exit code "
-                        + state.getExitCodeLong() + "); see " + logFile(service), null);
+                        + state.getExitCodeLong() + "); last lines of " + logFile(service) + ":\n" + LogTail.of(logFile(service), 20), null);
             }
             sleep(50);
         }

@@ -199,7 +199,20 @@ public final class ProcessRuntime implements Runtime {
         tree.forEach(ProcessHandle::destroyForcibly); // children of a clean exit are gone already
         ProcessTree.awaitGone(tree);
         sweep(service);
-        marker(service, "stopped, exit " + p.exitValue());
+        marker(service, "stopped, exit " + exitOf(p));
+    }
+
+    /**
+     * The process is dead here, but ProcessTree sees a zombie as gone before the JDK's reaper has collected it, so
+     * exitValue() alone could throw; waitFor only lets the reaper catch up.
+     */
+    private static String exitOf(Process p) {
+        try {
+            return Integer.toString(p.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown (interrupted)";
+        }
     }
 
     /** Backends forked in the instant before the kill are not in the captured tree; they still run in a volume. */
@@ -231,10 +244,12 @@ public final class ProcessRuntime implements Runtime {
         if (!file.startsWith(volume(volume))) throw new IllegalArgumentException("outside the volume: " + relativePath);
         try {
             createVolume(null, volume);
-            Path parent = file.getParent();
-            if (Files.notExists(parent)) {
-                Files.createDirectories(parent);
-                if (user.isPresent()) user.get().own(parent);
+            // Every folder created on the way belongs to the server user, not just the innermost one.
+            Path firstMissing = null;
+            for (Path p = file.getParent(); Files.notExists(p); p = p.getParent()) firstMissing = p;
+            Files.createDirectories(file.getParent());
+            if (firstMissing != null && user.isPresent()) {
+                for (Path p = file.getParent(); p.startsWith(firstMissing); p = p.getParent()) user.get().own(p);
             }
             Files.writeString(file, content, StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

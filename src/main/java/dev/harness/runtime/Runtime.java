@@ -3,6 +3,7 @@ package dev.harness.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where services run: local processes or Docker containers. Knows how to start, kill and stop a
@@ -31,6 +32,11 @@ public interface Runtime extends AutoCloseable {
 
     /** Writes a file into a volume (e.g. {@code standby.signal}), creating parent folders. */
     void writeFile(String volume, String relativePath, String content);
+
+    /** Writes several files (relative path -> content) into a volume; a runtime may do it in one operation. */
+    default void writeFiles(String volume, Map<String, String> files) {
+        files.forEach((path, content) -> writeFile(volume, path, content));
+    }
 
     /** The log file of a service (exists once the service was started). */
     Path logFile(String service);

@@ -1,13 +1,11 @@
 package dev.harness.runtime;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -26,21 +24,18 @@ final class VolumeCopier {
     private VolumeCopier() {}
 
     /**
-     * Replaces the contents of {@code target} with those of {@code source}, leaving out paths matching any
-     * {@code exclude} glob (relative to {@code source}, '/'-separated; an excluded folder is left out whole,
-     * {@code pg_wal/*} keeps the folder but not its contents).
+     * Replaces the contents of {@code target} with those of {@code source}, leaving out what {@link VolumeExcludes}
+     * says (the same rules the Docker runtime applies).
      */
     static void copy(Path source, Path target, List<String> exclude) throws IOException {
-        List<PathMatcher> matchers = exclude.stream()
-                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-                .toList();
+        VolumeExcludes excludes = VolumeExcludes.of(exclude);
         Files.createDirectories(target);
         clear(target);
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 Path rel = source.relativize(dir);
-                if (!rel.toString().isEmpty() && excluded(rel, matchers)) return FileVisitResult.SKIP_SUBTREE;
+                if (!rel.toString().isEmpty() && excludes.excludes(rel.toString())) return FileVisitResult.SKIP_SUBTREE;
                 Path to = target.resolve(rel.toString());
                 if (!Files.exists(to, LinkOption.NOFOLLOW_LINKS)) Files.createDirectory(to);
                 return FileVisitResult.CONTINUE;
@@ -49,7 +44,7 @@ final class VolumeCopier {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path rel = source.relativize(file);
-                if (excluded(rel, matchers) || attrs.isOther()) return FileVisitResult.CONTINUE; // sockets, fifos
+                if (excludes.excludes(rel.toString()) || attrs.isOther()) return FileVisitResult.CONTINUE; // sockets, fifos
                 Path to = target.resolve(rel.toString());
                 try {
                     Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS,
@@ -79,11 +74,6 @@ final class VolumeCopier {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static boolean excluded(Path rel, List<PathMatcher> matchers) {
-        for (PathMatcher m : matchers) if (m.matches(rel)) return true;
-        return false;
     }
 
     /** Owners can only be set by root; a non-root harness owns everything it copies anyway. */

@@ -76,6 +76,19 @@ class PlanAndListCommandTest {
     }
 
     @Test
+    void materializeDetailsShowTheMetadataStoreAndEveryContainerSpecWithoutStartingAnything() {
+        Run r = run("plan", "--details", "--system", "materialize", "scenarios.d/zero_downtime.yaml", "--seed", "1");
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("support services (started before step 1)\n         service:     postgres-metadata"), out);
+        assertTrue(out.contains("--persist-consensus-url=postgres://root@postgres-metadata:26257?options=--search_path=consensus"), out);
+        assertTrue(out.indexOf("--deploy-generation=1") > out.indexOf("start db_2 v26.6.0 (read-only, generation 1)"), out);
+        assertTrue(out.contains("MZ_RESTART_ON_FAILURE=1"), out);
+        assertTrue(out.contains("127.0.0.1:<free>->6878"), out);
+        assertTrue(out.contains("mzdata -> /mzdata"), out);
+    }
+
+    @Test
     void checksOptionNarrowsTheChecks() {
         Run r = run("plan", "scenarios.d/no_restart.yaml", "--seed", "1", "--checks", "checks.d/portable/nulls.yaml");
         assertEquals(0, r.exit(), r.err());

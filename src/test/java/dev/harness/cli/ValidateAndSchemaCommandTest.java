@@ -25,7 +25,8 @@ class ValidateAndSchemaCommandTest {
 
     @Test
     void validFolderPrintsCountsAndExitsZero() {
-        Run r = run("validate", "src/test/resources/load/valid");
+        // all_steps.yaml exercises every step form for the loader; it is not a runnable scenario, so a real one stands in.
+        Run r = run("validate", "src/test/resources/load/valid/checks", "scenarios.d/zero_downtime.yaml");
         assertEquals(0, r.exit(), r.err());
         assertEquals("ok: 2 checks, 1 scenarios\n", r.out());
         assertEquals("", r.err());
@@ -34,7 +35,7 @@ class ValidateAndSchemaCommandTest {
     @Test
     void problemsOfAllFilesGoToStderrWithExitTwo() {
         Run r = run("validate", "src/test/resources/load/errors/unknown_key.yaml", "src/test/resources/load/errors/three_phases.yaml",
-                "src/test/resources/load/errors/bad_scenario.yaml", "src/test/resources/load/valid");
+                "src/test/resources/load/errors/bad_scenario.yaml", "src/test/resources/load/valid/checks");
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         String[] lines = r.err().split("\n");
@@ -42,6 +43,24 @@ class ValidateAndSchemaCommandTest {
         assertTrue(r.err().contains("src/test/resources/load/errors/three_phases.yaml:8:3: manipulate must have exactly the phases 1 and 2"), r.err());
         assertTrue(r.err().contains("src/test/resources/load/errors/unknown_key.yaml:4:5: unknown key 'rowz'"), r.err());
         assertEquals("6 problems", lines[lines.length - 1]);
+    }
+
+    @Test
+    void scenariosThatLoadButDoNotCompileAreProblemsWithPositions() {
+        Run r = run("validate", "--system", "postgres", "src/test/resources/cli/compile_errors/scenario.yaml");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("", r.out());
+        String[] lines = r.err().split("\n");
+        assertTrue(lines[0].startsWith("src/test/resources/cli/compile_errors/scenario.yaml:5:5: manipulate 2 before manipulate 1"), r.err());
+        assertTrue(lines[1].startsWith("src/test/resources/cli/compile_errors/scenario.yaml:8:5: validate: no writable leader is running"), r.err());
+        assertEquals("2 problems", lines[lines.length - 1]);
+    }
+
+    @Test
+    void theBundledCatalogueValidatesAndCompilesForEverySystem() {
+        Run r = run("validate", "checks.d", "scenarios.d");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("ok: "), r.out());
     }
 
     @Test

@@ -5,20 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.harness.model.Action;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Version;
 import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.RunningService;
-import dev.harness.system.postgres.PgConnections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +29,16 @@ class PostgresSystemTest {
     ProcessRuntime runtime;
     PostgresSystem system;
     TestSystemContext ctx;
+    PostgresDriver pg;
 
     @BeforeEach
     void setUp() throws IOException {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         runDir = tmp.resolve("run");
         runtime = new ProcessRuntime(runDir, false);
-        system = new PostgresSystem(TestSystemContext.testConfig());
-        ctx = new TestSystemContext(TestSystemContext.testConfig(), runtime, "process");
+        pg = new PostgresDriver(runtime);
+        system = pg.system;
+        ctx = pg.ctx;
     }
 
     @AfterEach
@@ -50,47 +47,24 @@ class PostgresSystemTest {
         assertEquals(List.of(), RunFolderProcesses.in(runDir), "server processes left after close()");
     }
 
-    /** What an executor does for a start step. */
     RunningService start(String service, String version, boolean readOnly) {
-        Action.Start start = new Action.Start(service, Version.parse(version), readOnly, null, null, null);
-        var spec = system.serviceSpec(start, ctx);
-        system.beforeStart(start, ctx);
-        long t0 = System.nanoTime();
-        RunningService s = runtime.start(spec);
-        ctx.services.put(service, s);
-        system.awaitStarted(start, s, ctx);
-        System.out.printf("start %s %s%s: %d ms%n", service, version, readOnly ? " (standby)" : "", (System.nanoTime() - t0) / 1_000_000);
-        if (!readOnly) {
-            ctx.leader = ctx.leader == null ? service : ctx.leader;
-            exec(s, true, system.configureStatements().toArray(String[]::new));
-        }
-        return s;
+        return pg.start(service, version, readOnly);
     }
 
     void exec(RunningService s, boolean asSystem, String... sql) {
-        try (Connection c = PgConnections.open(system.endpoint(s, asSystem)); Statement st = c.createStatement()) {
-            for (String q : sql) st.execute(q);
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+        pg.exec(s, asSystem, sql);
     }
 
     String query(RunningService s, String sql) {
-        try {
-            return PgConnections.queryText(system.endpoint(s, false), sql);
-        } catch (SQLException e) {
-            throw new AssertionError(sql + ": " + e.getMessage(), e);
-        }
+        return pg.query(s, sql);
     }
 
     Version serverVersion(RunningService s) {
-        return system.parseVersion(query(s, system.versionQuery()));
+        return pg.serverVersion(s);
     }
 
     void kill(String service) {
-        long t0 = System.nanoTime();
-        runtime.kill(service);
-        System.out.printf("kill %s: %d ms%n", service, (System.nanoTime() - t0) / 1_000_000);
+        pg.kill(service);
     }
 
     @Test
@@ -135,17 +109,12 @@ class PostgresSystemTest {
         assertEquals("t", query(standby, "SELECT pg_is_in_recovery()"));
         exec(leader, false, "INSERT INTO t SELECT generate_series(2, 1000)"); // written after the base backup
 
-        long t0 = System.nanoTime();
-        system.awaitReadyToPromote("db_2", ctx);
-        System.out.printf("await-ready: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        pg.awaitReadyToPromote("db_2");
         assertEquals("1000", query(standby, "SELECT count(*) FROM t"));
         var readOnly = assertThrows(AssertionError.class, () -> exec(standby, false, "INSERT INTO t VALUES (0)"));
         assertTrue(readOnly.getMessage().contains("read-only"), readOnly.getMessage());
 
-        t0 = System.nanoTime();
-        system.promote("db_2", ctx);
-        System.out.printf("promote (incl. fencing db_1): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        ctx.leader = "db_2";
+        pg.promote("db_2");
         assertFalse(runtime.isRunning("db_1"), "old leader fenced");
         assertEquals("f", query(standby, "SELECT pg_is_in_recovery()"));
         exec(standby, false, "INSERT INTO t VALUES (1001)");

@@ -4,11 +4,13 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.harness.model.HarnessException;
+import dev.harness.runtime.VolumeExcludes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,27 +34,60 @@ public final class VolumeHelper {
         this.labels = labels;
     }
 
-    /** Copies everything in volume {@code from} into {@code to} (both Docker volume names), minus {@code exclude}. */
-    public void copy(String from, String to, List<String> exclude) {
-        StringBuilder script = new StringBuilder("cd /from && tar -c");
-        for (String e : exclude) script.append(" --exclude=").append(shellQuote("./" + stripSlash(e)));
-        script.append(" . | tar -C /to -xp");
-        run("copy volume " + from + " to " + to, List.of(new Bind(from, new Volume("/from"), com.github.dockerjava.api.model.AccessMode.ro),
-                new Bind(to, new Volume("/to"))), script.toString(), Map.of());
+    /**
+     * Replaces the contents of volume {@code to} with those of {@code from} (both Docker volume names), leaving out
+     * what {@code excludes} says, keeping numeric owners, modes, times and symbolic links like the process
+     * runtime's copy. The volume root's own owner and mode are copied too: a PostgreSQL data folder must stay
+     * owned by postgres with 0700. Sockets, fifos and devices are skipped.
+     */
+    public void copy(String from, String to, VolumeExcludes excludes) {
+        List<String> cmd = new ArrayList<>(List.of("/bin/bash", "-c", COPY_SCRIPT, "copy"));
+        if (excludes.findRegex() != null) cmd.add(excludes.findRegex());
+        run("copy volume " + from + " to " + to, List.of(new Bind(from, new Volume("/from"), AccessMode.ro),
+                new Bind(to, new Volume("/to"))), cmd, Map.of());
     }
 
-    /** Writes {@code content} to {@code relativePath} in a volume; new files and folders get the volume root's owner. */
-    public void write(String volume, String relativePath, String content) {
-        String script = "set -e; f=\"/v/$HARNESS_PATH\"; d=$(dirname \"$f\"); mkdir -p \"$d\"; "
-                + "printf '%s' \"$HARNESS_CONTENT\" > \"$f\"; chown --reference=/v \"$f\"; "
-                + "while [ \"$d\" != /v ]; do chown --reference=/v \"$d\"; d=$(dirname \"$d\"); done";
+    /**
+     * $1 (optional) = the exclude expression. The file list comes from find (the same whole-path expression the
+     * process runtime evaluates in Java) so tar's own, different, wildcard rules never apply. The source may be a
+     * live server's folder: find exits 1 when a file vanished while listing and tar -c 1 when one changed while
+     * read; both are tolerated as pg_basebackup tolerates them (WAL replay makes the copy consistent), while the
+     * extracting tar must succeed.
+     */
+    private static final String COPY_SCRIPT = String.join("\n",
+            "set -u",
+            "find /to -mindepth 1 -delete || exit 1",
+            "cd /from",
+            "prune=()",
+            "if (($#)); then prune=( -regex \"$1\" -prune -o ); fi",
+            "find . -regextype posix-extended \"${prune[@]}\" \\( -type f -o -type d -o -type l \\) -print0 \\",
+            "  | tar -c --null --no-recursion --ignore-failed-read --warning=no-file-changed --warning=no-file-removed -T - -f - \\",
+            "  | tar -x -p --numeric-owner -C /to -f -",
+            "s=(\"${PIPESTATUS[@]}\")",
+            "[ \"${s[0]}\" -le 1 ] && [ \"${s[1]}\" -le 1 ] && [ \"${s[2]}\" -eq 0 ]");
+
+    /**
+     * Writes files (relative path -> content) into a volume with one helper container: 0600 like the process
+     * runtime, and file and parent folders given to the volume root's owner (postgres for a data folder).
+     */
+    public void write(String volume, Map<String, String> files) {
+        String script = "set -e; i=0; while [ $i -lt $HARNESS_FILES ]; do "
+                + "eval \"f=\\\"/v/\\$HARNESS_PATH_$i\\\"; c=\\$HARNESS_CONTENT_$i\"; d=$(dirname \"$f\"); mkdir -p \"$d\"; "
+                + "printf '%s' \"$c\" > \"$f\"; chmod 600 \"$f\"; chown --reference=/v \"$f\"; "
+                + "while [ \"$d\" != /v ]; do chown --reference=/v \"$d\"; d=$(dirname \"$d\"); done; i=$((i+1)); done";
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("HARNESS_PATH", stripSlash(relativePath));
-        env.put("HARNESS_CONTENT", content);
-        run("write " + relativePath + " to volume " + volume, List.of(new Bind(volume, new Volume("/v"))), script, env);
+        env.put("HARNESS_FILES", Integer.toString(files.size()));
+        int i = 0;
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            env.put("HARNESS_PATH_" + i, stripSlash(f.getKey()));
+            env.put("HARNESS_CONTENT_" + i, f.getValue());
+            i++;
+        }
+        run("write " + String.join(", ", files.keySet()) + " to volume " + volume, List.of(new Bind(volume, new Volume("/v"))),
+                List.of("/bin/sh", "-c", script), env);
     }
 
-    private void run(String what, List<Bind> binds, String script, Map<String, String> env) {
+    private void run(String what, List<Bind> binds, List<String> cmd, Map<String, String> env) {
         List<String> envList = new ArrayList<>();
         env.forEach((k, v) -> envList.add(k + "=" + v));
         String id;
@@ -60,7 +95,7 @@ public final class VolumeHelper {
             id = docker.createContainerCmd(HELPER_IMAGE)
                     .withLabels(labels)
                     .withEnv(envList)
-                    .withCmd("/bin/sh", "-c", script)
+                    .withCmd(cmd)
                     .withHostConfig(HostConfig.newHostConfig().withBinds(binds).withNetworkMode("none"))
                     .exec().getId();
         } catch (NotFoundException e) {
@@ -103,7 +138,4 @@ public final class VolumeHelper {
         return p;
     }
 
-    private static String shellQuote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
-    }
 }

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -51,10 +53,12 @@ public final class StandbyCloner {
                     spcmap = rs.getString(2);
                 }
             }
-            runtime.writeFile(standbyVolume, "backup_label", label);
-            if (spcmap != null && !spcmap.isEmpty()) runtime.writeFile(standbyVolume, "tablespace_map", spcmap);
-            runtime.writeFile(standbyVolume, "standby.signal", "");
-            runtime.writeFile(standbyVolume, "postgresql.auto.conf", withPrimaryConninfo(autoConf, conninfo));
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("backup_label", label);
+            if (spcmap != null && !spcmap.isEmpty()) files.put("tablespace_map", spcmap);
+            files.put("standby.signal", "");
+            files.put("postgresql.auto.conf", withPrimaryConninfo(autoConf, conninfo));
+            runtime.writeFiles(standbyVolume, files);
         } catch (SQLException e) {
             throw new HarnessException.Infrastructure(standbyService, "base backup from the leader failed: " + e.getMessage(), e);
         }
