@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Declarative upgrade tests for database servers: YAML checks and scenarios, real servers, JUnit XML and HTML reports.",
-        subcommands = {PlanCommand.class, ValidateCommand.class, ListCommand.class, SchemaCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class, SchemaCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all checks passed",

@@ -1,0 +1,38 @@
+package dev.harness.cli;
+
+import dev.harness.model.HarnessConfig;
+import dev.harness.report.HtmlReporter;
+import dev.harness.report.JUnitXmlReporter;
+import dev.harness.report.Reporter;
+import dev.harness.runtime.DockerRuntime;
+import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.docker.DockerRuntimeOptions;
+import dev.harness.run.RunSession;
+import java.util.List;
+
+/**
+ * Picks the runtime and the reports of a run (systems: {@link Systems}). The one place to register a new
+ * runtime or report format.
+ */
+final class Components {
+    private Components() {}
+
+    /**
+     * @param keep  leave servers and volumes behind ({@code --keep})
+     * @param runId labels Docker resources of this run
+     * @return a factory given the run's {@code logs/} folder
+     */
+    static RunSession.RuntimeFactory runtime(String name, HarnessConfig config, boolean keep, String runId) {
+        return switch (name) {
+            // The process runtime keeps volumes/ and logs/ under the folder it is given: the report folder.
+            case "process" -> logs -> new ProcessRuntime(logs.getParent(), keep);
+            case "docker" -> logs -> new DockerRuntime(DockerRuntimeOptions.of(runId, logs).withKeep(keep)
+                    .withImagePolicy(DockerRuntimeOptions.policiesFrom(config)));
+            default -> throw new IllegalArgumentException("unknown runtime " + name);
+        };
+    }
+
+    static List<Reporter> reporters() {
+        return List.of(new JUnitXmlReporter(), new HtmlReporter());
+    }
+}

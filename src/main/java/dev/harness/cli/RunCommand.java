@@ -1,0 +1,151 @@
+package dev.harness.cli;
+
+import dev.harness.load.Loader;
+import dev.harness.model.Check;
+import dev.harness.model.HarnessException;
+import dev.harness.model.Plan;
+import dev.harness.model.PlannedCheck;
+import dev.harness.model.RunResult;
+import dev.harness.plan.Compiler;
+import dev.harness.plan.PlanJson;
+import dev.harness.plan.RunTarget;
+import dev.harness.report.console.ConsoleListener;
+import dev.harness.report.console.ConsoleOptions;
+import dev.harness.report.console.ConsoleSummary;
+import dev.harness.report.console.Terminal;
+import dev.harness.run.ExecutorOptions;
+import dev.harness.run.RunSession;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code harness run}: load, compile (or replay a plan), run against real servers, write the reports. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run scenarios against real database servers and write reports.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    CompileOptions options;
+
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files (not needed with --plan).")
+    List<Path> scenarios = new ArrayList<>();
+
+    @Option(names = "--check", paramLabel = "NAME", description = "Run only these checks (repeatable).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Checks run concurrently within a phase (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--keep", description = "Leave servers and volumes behind after the run.")
+    boolean keep;
+
+    @Option(names = "--plan", paramLabel = "plan.json", description = "Replay a saved plan exactly instead of compiling.")
+    Path plan;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only the summary.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Progress notes too.")
+    boolean verbose;
+
+    @Option(names = "--no-color", description = "No colour even on a terminal.")
+    boolean noColor;
+
+    /** Tests replace it to run in-process without a JVM shutdown hook. */
+    static boolean installShutdownHook = true;
+
+    @Override
+    public Integer call() {
+        if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
+        if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
+        RunTarget target = options.target();
+        List<Plan> plans = plans(target);
+        ConsoleOptions console = ConsoleOptions.of(Terminal.detect(), quiet, verbose, noColor);
+        // picocli's writers are for help text; the console classes take streams.
+        PrintStream err = System.err;
+        PrintStream stdout = System.out;
+        int exit = 0;
+        for (Plan p : plans) {
+            RunSession session = new RunSession(Systems.forName(p.system(), target.config()),
+                    Components.runtime(p.runtime(), target.config(), keep, p.scenario() + "-" + p.seed()),
+                    target.config(), Components.reporters(),
+                    ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, console)),
+                    PlanJson::write);
+            Path dir = session.reportDir(out, p);
+            err.println("harness: " + p.scenario() + " seed " + p.seed() + " (" + p.system() + "/" + p.runtime() + "), reports in " + dir);
+            RunResult result = session.run(p, command(p), dir, () -> installShutdownHook);
+            new ConsoleSummary(stdout, console).print(result, reportFiles(dir));
+            stdout.flush();
+            exit = Math.max(exit, result.exitCode());
+        }
+        return exit;
+    }
+
+    private List<Plan> plans(RunTarget target) {
+        List<Plan> out = new ArrayList<>();
+        if (plan != null) {
+            try {
+                out.add(selected(PlanJson.read(Files.readString(plan))));
+            } catch (IOException e) {
+                throw new HarnessException.InvalidInput("cannot read " + plan + ": " + e.getMessage());
+            }
+        }
+        for (Path file : scenarios) {
+            var scenario = Loader.loadScenario(file);
+            List<Check> checks = selected(options.checksFor(file));
+            out.add(Compiler.compile(scenario, checks, target.config(), target.system(), target.runtime(), target.seed()));
+        }
+        return out;
+    }
+
+    private List<Check> selected(List<Check> all) {
+        if (only.isEmpty()) return all;
+        requireKnown(all.stream().map(Check::name).toList());
+        return all.stream().filter(c -> only.contains(c.name())).toList();
+    }
+
+    private Plan selected(Plan p) {
+        if (only.isEmpty()) return p;
+        requireKnown(p.checks().stream().map(PlannedCheck::name).toList());
+        List<PlannedCheck> kept = p.checks().stream().filter(c -> only.contains(c.name())).toList();
+        return new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(),
+                p.current(), kept, p.actions(), p.settings());
+    }
+
+    private void requireKnown(List<String> names) {
+        Set<String> known = new LinkedHashSet<>(names);
+        for (String n : only) {
+            if (!known.contains(n)) throw new HarnessException.InvalidInput("--check " + n + ": no such check (known: " + String.join(", ", known) + ")");
+        }
+    }
+
+    /** The command that repeats this run exactly (same seed, same system and runtime). */
+    private String command(Plan p) {
+        StringBuilder sb = new StringBuilder("harness run");
+        if (plan != null) sb.append(" --plan ").append(plan);
+        else sb.append(' ').append(p.scenarioFile());
+        for (Path c : options.checks) sb.append(" --checks ").append(c);
+        if (options.config != null) sb.append(" --config ").append(options.config);
+        options.set.forEach((k, v) -> sb.append(" --set ").append(k).append('=').append(v));
+        for (String c : only) sb.append(" --check ").append(c);
+        sb.append(" --system ").append(p.system()).append(" --runtime ").append(p.runtime()).append(" --seed ").append(p.seed());
+        if (parallel > 1) sb.append(" --parallel ").append(parallel);
+        return sb.toString();
+    }
+
+    private static List<Path> reportFiles(Path dir) {
+        return java.util.stream.Stream.of("junit.xml", "report.html", "plan.json", "harness.log")
+                .map(dir::resolve).filter(Files::exists).toList();
+    }
+}

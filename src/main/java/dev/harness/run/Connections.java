@@ -1,0 +1,30 @@
+package dev.harness.run;
+
+import dev.harness.system.SqlEndpoint;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Opens JDBC connections with explicit timeouts: servers get killed in upgrade tests, and pgjdbc's default
+ * socket timeout (none) would hang a phase forever on a dead peer (ecosystem §1.5).
+ */
+final class Connections {
+    private Connections() {}
+
+    static Connection open(SqlEndpoint endpoint, Duration statementBudget, String applicationName) {
+        Properties p = endpoint.properties();
+        p.setProperty("connectTimeout", "10");
+        p.setProperty("loginTimeout", "10");
+        // A statement may legitimately run for its whole retry budget; beyond that plus a margin the peer is gone.
+        p.setProperty("socketTimeout", Long.toString(Math.max(60, statementBudget.toSeconds() + 60)));
+        p.setProperty("ApplicationName", applicationName.length() > 60 ? applicationName.substring(0, 60) : applicationName);
+        try {
+            return DriverManager.getConnection(endpoint.jdbcUrl(), p);
+        } catch (SQLException e) {
+            throw new ConnectionLost("cannot connect to " + endpoint.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+}

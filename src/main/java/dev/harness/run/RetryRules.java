@@ -1,0 +1,70 @@
+package dev.harness.run;
+
+import dev.harness.model.Expectation;
+import dev.harness.model.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Which statements are retried, following testdrive (reference §9.2/§9.3):
+ * <ul>
+ *   <li>a {@code query} with {@code rows} is retried on mismatch or error until the budget ends, except
+ *       statements testdrive runs once: FETCH, EXPLAIN … PLAN and DDL (CREATE of catalog objects,
+ *       ALTER … RENAME, ALTER INDEX, ALTER SINK, DISCARD, DROP, SET);</li>
+ *   <li>a statement with {@code error} is retried until the expected error appears, except unparsable ones
+ *       and COMMIT, ROLLBACK, FETCH, ALTER SINK, CREATE CONNECTION;</li>
+ *   <li>{@code sql} without {@code error} runs once: it must succeed the first time. Retrying it would
+ *       re-run writes (an INSERT that failed half-way through a lost connection may have committed), and a
+ *       lost connection between steps is an infrastructure failure the scenario must see, not hide.
+ *       Eventual consistency is what {@code query … rows} with {@code retry} is for.</li>
+ * </ul>
+ */
+final class RetryRules {
+    private RetryRules() {}
+
+    private static final List<Pattern> ONCE_FOR_ROWS = patterns(
+            "FETCH\\b",
+            "EXPLAIN\\b.*\\bPLAN\\b",
+            "CREATE\\s+(OR\\s+REPLACE\\s+)?(TEMP(ORARY)?\\s+)?(CONNECTION|CLUSTER|CLUSTER\\s+REPLICA|DATABASE|SCHEMA|SOURCE|WEBHOOK\\s+SOURCE|SINK"
+                    + "|MATERIALIZED\\s+VIEW|VIEW|TABLE|INDEX|UNIQUE\\s+INDEX|TYPE|ROLE)\\b",
+            "ALTER\\b.*\\bRENAME\\b",
+            "ALTER\\s+INDEX\\b",
+            "ALTER\\s+SINK\\b",
+            "DISCARD\\b",
+            "DROP\\b",
+            "SET\\b");
+
+    private static final List<Pattern> ONCE_FOR_ERRORS = patterns(
+            "COMMIT\\b", "ROLLBACK\\b", "FETCH\\b", "ALTER\\s+SINK\\b", "CREATE\\s+CONNECTION\\b");
+
+    static boolean retried(Statement statement, String sql) {
+        String head = head(sql);
+        Expectation expect = statement.expect();
+        if (expect instanceof Expectation.Rows) return ONCE_FOR_ROWS.stream().noneMatch(p -> p.matcher(head).lookingAt());
+        if (expect instanceof Expectation.Fails) return ONCE_FOR_ERRORS.stream().noneMatch(p -> p.matcher(head).lookingAt());
+        return false;
+    }
+
+    /** The statement without leading whitespace and comments, upper-cased, on one line. */
+    static String head(String sql) {
+        String s = sql;
+        while (true) {
+            s = s.stripLeading();
+            if (s.startsWith("--")) {
+                int nl = s.indexOf('\n');
+                s = nl < 0 ? "" : s.substring(nl + 1);
+            } else if (s.startsWith("/*")) {
+                int end = s.indexOf("*/");
+                s = end < 0 ? "" : s.substring(end + 2);
+            } else {
+                break;
+            }
+        }
+        return s.replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    private static List<Pattern> patterns(String... regexes) {
+        return java.util.Arrays.stream(regexes).map(r -> Pattern.compile(r, Pattern.DOTALL)).toList();
+    }
+}

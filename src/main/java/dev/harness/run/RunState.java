@@ -1,0 +1,99 @@
+package dev.harness.run;
+
+import dev.harness.model.HarnessConfig;
+import dev.harness.model.Plan;
+import dev.harness.model.Version;
+import dev.harness.runtime.RunningService;
+import dev.harness.runtime.Runtime;
+import dev.harness.system.SystemContext;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** What the executor has learned while walking the plan: running services, the leader, server versions. */
+final class RunState implements SystemContext {
+    private final Plan plan;
+    private final HarnessConfig config;
+    private final Runtime runtime;
+    private final String runId;
+    private final Consumer<String> log;
+    private final Map<String, RunningService> services = new ConcurrentHashMap<>();
+    private final Map<String, Version> versions = new ConcurrentHashMap<>();
+    private volatile String leader;
+    private volatile boolean configured;
+
+    RunState(Plan plan, HarnessConfig config, Runtime runtime, String runId, Consumer<String> log) {
+        this.plan = plan;
+        this.config = config;
+        this.runtime = runtime;
+        this.runId = runId;
+        this.log = log;
+    }
+
+    @Override
+    public Plan plan() {
+        return plan;
+    }
+
+    @Override
+    public HarnessConfig config() {
+        return config;
+    }
+
+    @Override
+    public Optional<Runtime> runtime() {
+        return Optional.ofNullable(runtime);
+    }
+
+    @Override
+    public Optional<RunningService> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    @Override
+    public Optional<String> leader() {
+        return Optional.ofNullable(leader);
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public Consumer<String> log() {
+        return log;
+    }
+
+    void started(RunningService service, Version version, boolean writable) {
+        services.put(service.service(), service);
+        versions.put(service.service(), version);
+        if (writable) leader = service.service();
+    }
+
+    void gone(String service) {
+        services.remove(service);
+    }
+
+    void promoted(String service) {
+        leader = service;
+    }
+
+    /** The version a server reported (assert-version), else the version it was started as. */
+    Version version(String service) {
+        return versions.get(service);
+    }
+
+    void learnedVersion(String service, Version v) {
+        versions.put(service, v);
+    }
+
+    boolean configured() {
+        return configured;
+    }
+
+    void markConfigured() {
+        configured = true;
+    }
+}

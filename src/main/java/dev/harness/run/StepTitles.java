@@ -1,0 +1,29 @@
+package dev.harness.run;
+
+import dev.harness.model.Action;
+
+/** The one-line names of plan actions used on the console, in harness.log and in the reports. */
+final class StepTitles {
+    private StepTitles() {}
+
+    static String title(Action a, String phaseLabel) {
+        if (a instanceof Action.Start s) {
+            String extra = s.readOnly() || s.generation() != null
+                    ? " (" + (s.readOnly() ? "read-only" : "") + (s.readOnly() && s.generation() != null ? ", " : "")
+                      + (s.generation() != null ? "generation " + s.generation() : "") + ")"
+                    : "";
+            return "start " + s.service() + " " + s.version() + extra;
+        }
+        if (a instanceof Action.Kill k) return "kill " + k.service();
+        if (a instanceof Action.Stop s) return "stop " + s.service();
+        if (a instanceof Action.AwaitReady r) return "await-ready " + r.service();
+        if (a instanceof Action.Promote p) return "promote " + p.service();
+        if (a instanceof Action.Configure c) return "configure " + c.service();
+        if (a instanceof Action.AssertVersion v) return "assert-version " + v.service() + " " + v.version();
+        if (a instanceof Action.RunPhase p) return phaseLabel + (p.service() == null ? "" : " on " + p.service());
+        if (a instanceof Action.Sleep s) return "sleep " + Durations.format(s.millis());
+        Action.Sql q = (Action.Sql) a;
+        return "sql" + (q.service() == null ? "" : " on " + q.service()) + (q.asSystem() ? " as system" : "")
+                + " (" + q.statements().size() + (q.statements().size() == 1 ? " statement)" : " statements)");
+    }
+}

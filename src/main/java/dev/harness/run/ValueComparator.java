@@ -1,0 +1,92 @@
+package dev.harness.run;
+
+import dev.harness.model.Cell;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * Compares one expected YAML cell with one value as the server rendered it (read with {@code getString},
+ * so every type compares through its text form, as testdrive does). Rules of design §5:
+ * YAML null = SQL NULL; YAML numbers compare numerically ({@code 1 = 1.0 = 1.00}); YAML booleans match
+ * {@code t}/{@code true} resp. {@code f}/{@code false}; strings compare exactly.
+ */
+final class ValueComparator {
+    private ValueComparator() {}
+
+    static boolean matches(Cell expected, String actual) {
+        return switch (expected.type()) {
+            case NULL -> actual == null;
+            case STRING -> expected.text().equals(actual);
+            case BOOLEAN -> actual != null && booleanOf(actual) != null
+                    && booleanOf(actual).equals(Boolean.valueOf(expected.text()));
+            case NUMBER -> actual != null && numbersEqual(expected.text(), actual);
+        };
+    }
+
+    private static boolean numbersEqual(String yaml, String actual) {
+        BigDecimal e = decimal(yaml);
+        BigDecimal a = decimal(actual);
+        if (e != null && a != null) return e.compareTo(a) == 0;
+        // Infinity and NaN have no BigDecimal; YAML writes them .inf/.nan, the server Infinity/NaN.
+        String special = specialNumber(yaml);
+        return special != null && special.equals(actual.trim());
+    }
+
+    /** Text as BigDecimal, or null when it is not a plain decimal number ({@code 1_000} is YAML 1.1 only). */
+    static BigDecimal decimal(String text) {
+        if (text == null) return null;
+        String t = text.trim();
+        if (t.isEmpty() || t.length() > 400) return null;
+        char c = t.charAt(t.length() - 1);
+        if (!Character.isDigit(c) && c != '.') return null;
+        try {
+            return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String specialNumber(String yaml) {
+        return switch (yaml.trim().toLowerCase(Locale.ROOT)) {
+            case ".inf", "+.inf", "infinity", "+infinity" -> "Infinity";
+            case "-.inf", "-infinity" -> "-Infinity";
+            case ".nan", "nan" -> "NaN";
+            default -> null;
+        };
+    }
+
+    /** The server's boolean renderings; null when the text is not one. Case-insensitive for other servers' TRUE. */
+    private static Boolean booleanOf(String actual) {
+        return switch (actual.toLowerCase(Locale.ROOT)) {
+            case "t", "true" -> Boolean.TRUE;
+            case "f", "false" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /**
+     * A key equal for every pair of values that can match, so rows can be bucketed before the exact
+     * (typed) comparison: numbers normalise, booleans fold to t/f, everything else is its text.
+     */
+    static String looseKey(String actual) {
+        if (actual == null) return "\u0000null";
+        BigDecimal d = decimal(actual);
+        if (d != null) return "\u0000n" + (d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+        Boolean b = booleanOf(actual);
+        if (b != null) return b ? "\u0000t" : "\u0000f";
+        return actual;
+    }
+
+    static String looseKey(Cell expected) {
+        return switch (expected.type()) {
+            case NULL -> "\u0000null";
+            case STRING -> looseKey(expected.text());
+            case BOOLEAN -> Boolean.parseBoolean(expected.text()) ? "\u0000t" : "\u0000f";
+            case NUMBER -> {
+                BigDecimal d = decimal(expected.text());
+                String special = specialNumber(expected.text());
+                yield d != null ? looseKey(expected.text()) : special != null ? special : expected.text();
+            }
+        };
+    }
+}

@@ -1,0 +1,161 @@
+package dev.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.model.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real CLI on the real YAML of the repository against real PostgreSQL processes (Maven-packaged
+ * binaries, process runtime): restart, one- and two-hop upgrades, zero-downtime, a wrong expectation,
+ * and an interrupted run.
+ */
+class RunCommandEndToEndTest {
+    private static final Path PROJECT = Path.of(System.getProperty("harness.projectDir", "."));
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void noJvmHook() {
+        RunCommand.installShutdownHook = false; // in-process: the test JVM must not be halted
+    }
+
+    @AfterAll
+    static void restoreHook() {
+        RunCommand.installShutdownHook = true;
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void reachable() throws IOException {
+        // Servers run as an unprivileged user when the tests run as root: the run folder must be reachable.
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(out.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of("run", "--out", out.toString(), "--seed", "3", "--no-color",
+                "--config", PROJECT.resolve("harness.yaml").toString()));
+        all.addAll(List.of(args));
+        return Main.commandLine().execute(all.toArray(String[]::new));
+    }
+
+    private Path onlyReportDir() throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> dirs = s.filter(Files::isDirectory).toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+            return dirs.get(0);
+        }
+    }
+
+    private String scenario(String name) {
+        return PROJECT.resolve("scenarios.d/" + name + ".yaml").toString();
+    }
+
+    private String portable() {
+        return PROJECT.resolve("checks.d/portable").toString();
+    }
+
+    @Test
+    void restartAndUpgradeScenariosPassWithTheirReports() throws IOException {
+        int exit = run(scenario("restart_entire"), scenario("upgrade_entire"), scenario("upgrade_two_versions"), "--checks", portable(), "--parallel", "2");
+        assertEquals(ExitCode.OK, exit);
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> dirs = s.toList();
+            assertEquals(3, dirs.size());
+            for (Path d : dirs) {
+                for (String f : List.of("junit.xml", "report.html", "plan.json", "harness.log")) assertTrue(Files.exists(d.resolve(f)), d + "/" + f);
+                assertTrue(Files.exists(d.resolve("logs/db_1.log")), d.toString());
+                assertTrue(Files.readString(d.resolve("junit.xml")).contains("<testcase"), d.toString());
+            }
+        }
+    }
+
+    @Test
+    void zeroDowntimeWithStandbyAndPromotePasses() throws IOException {
+        assertEquals(ExitCode.OK, run(scenario("zero_downtime"), "--checks", portable(), "--check", "table_data", "--check", "views"));
+        String log = Files.readString(onlyReportDir().resolve("harness.log"));
+        assertTrue(log.contains("PASSED") && log.contains("promote db_2"), log);
+    }
+
+    @Test
+    void aWrongExpectationExitsOneAndJunitShowsExpectedActualAndTheLine() throws IOException {
+        Path checks = Files.createDirectories(out.resolveSibling(out.getFileName() + "-checks"));
+        Files.writeString(checks.resolve("wrong.yaml"), String.join("\n",
+                "check: wrong",
+                "initialize:",
+                "  - sql: CREATE TABLE wrong (a int, b text)",
+                "  - sql: INSERT INTO wrong VALUES (1, 'one')",
+                "manipulate:",
+                "  1: []",
+                "  2: []",
+                "validate:",
+                "  - query: SELECT a, b FROM wrong",
+                "    retry: 200ms",
+                "    rows: [[1, uno]]",
+                ""));
+        assertEquals(ExitCode.CHECK_FAILED, run(scenario("restart_entire"), "--checks", checks.toString()));
+        String junit = Files.readString(onlyReportDir().resolve("junit.xml"));
+        assertTrue(junit.contains("<failure"), junit);
+        assertTrue(junit.contains("- 1 | uno") && junit.contains("+ 1 | one"), junit);
+        assertTrue(junit.contains("wrong.yaml:9"), junit);
+    }
+
+    @Test
+    void sigtermStopsTheRunLeavesNoServerAndWritesTheReports() throws Exception {
+        Path scenario = out.resolveSibling(out.getFileName() + "-sleepy.yaml");
+        Files.writeString(scenario, String.join("\n",
+                "scenario: sleepy",
+                "steps:",
+                "  - start: {service: db_1, version: current}",
+                "  - initialize",
+                "  - manipulate: 1",
+                "  - manipulate: 2",
+                "  - sleep: 10m",
+                "  - validate",
+                ""));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.harness.cli.Main", "run", scenario.toString(),
+                "--checks", portable(), "--check", "table_data", "--out", out.toString(), "--seed", "1",
+                "--config", PROJECT.resolve("harness.yaml").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + "-console.txt").toFile()).start();
+        try {
+            Path log = null;
+            for (int i = 0; i < 1200 && (log == null || !Files.readString(log).contains("start: sleep")); i++) {
+                Thread.sleep(100);
+                try (Stream<Path> s = Files.list(out)) {
+                    log = s.map(d -> d.resolve("harness.log")).filter(Files::exists).findFirst().orElse(null);
+                }
+            }
+            assertTrue(log != null && Files.readString(log).contains("start: sleep"), "the run reached its sleep step");
+            p.destroy(); // SIGTERM, as from Ctrl-C or a CI cancel
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the harness exits");
+            assertEquals(ExitCode.INFRASTRUCTURE, p.exitValue());
+            Path dir = log.getParent();
+            assertTrue(Files.exists(dir.resolve("junit.xml")) && Files.exists(dir.resolve("report.html")));
+            assertTrue(Files.readString(log).contains("closing runtime"));
+            assertTrue(postgresProcessesUnder(dir).isEmpty(), "no postgres left: " + postgresProcessesUnder(dir));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Server processes whose command line names this run's folder. */
+    private static List<Long> postgresProcessesUnder(Path dir) {
+        String needle = dir.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(c -> c.contains("postgres") && c.contains(needle)).orElse(false))
+                .map(ProcessHandle::pid).toList();
+    }
+}

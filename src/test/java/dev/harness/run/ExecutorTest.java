@@ -1,0 +1,235 @@
+package dev.harness.run;
+
+import static dev.harness.run.PlanBuilder.query;
+import static dev.harness.run.PlanBuilder.sql;
+import static dev.harness.run.PlanBuilder.tableCheck;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.harness.model.Action;
+import dev.harness.model.Cell;
+import dev.harness.model.CheckResult;
+import dev.harness.model.ExitCode;
+import dev.harness.model.Guard;
+import dev.harness.model.Phase;
+import dev.harness.model.PhaseResult;
+import dev.harness.model.Plan;
+import dev.harness.model.RunListener;
+import dev.harness.model.RunResult;
+import dev.harness.model.SourceRef;
+import dev.harness.model.Statement;
+import dev.harness.model.Status;
+import dev.harness.model.StepResult;
+import dev.harness.model.Version;
+import dev.harness.testpg.TestPgRuntime;
+import dev.harness.testpg.TestPgSystem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The executor against real PostgreSQL servers (test-only runtime until the ProcessRuntime lands). */
+class ExecutorTest {
+    private TestPgRuntime runtime;
+
+    @BeforeEach
+    void setUp() {
+        assumeTrue(TestPgRuntime.available(), "no local PostgreSQL install");
+        runtime = new TestPgRuntime(null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (runtime != null) {
+            runtime.close();
+            assertTrue(runtime.livePids().isEmpty(), "servers left running");
+        }
+    }
+
+    private RunResult run(Plan plan, int parallel, List<String> configure, RunListener listener) {
+        var opts = ExecutorOptions.defaults().withParallel(parallel).withListener(listener);
+        return new Executor(new TestPgSystem(configure), runtime, null, opts).run(plan, "harness run test", null);
+    }
+
+    private static CheckResult check(RunResult r, String name) {
+        return r.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRestartScenarioPassesAndConfiguresOncePerEnvironment() {
+        // Configuring twice would fail: the marker table exists after the first time.
+        Plan plan = new PlanBuilder().check(tableCheck("alpha", false)).check(tableCheck("beta", false))
+                .start("db").allPhases().kill("db").start("db").phase(Phase.VALIDATE).build();
+        RunResult r = run(plan, 1, List.of("CREATE TABLE configured_marker (x int)"), RunListener.NONE);
+        assertEquals(ExitCode.OK, r.exitCode(), () -> r.steps().toString());
+        assertEquals(List.of(Status.PASSED, Status.PASSED), r.checks().stream().map(CheckResult::status).toList());
+        assertEquals(List.of("initialize", "manipulate 1", "manipulate 2", "validate #1", "validate #2"),
+                check(r, "alpha").phases().stream().map(PhaseResult::label).toList());
+        List<StepResult> configures = r.steps().stream().filter(s -> s.action() instanceof Action.Configure).toList();
+        assertEquals(2, configures.size());
+        assertNull(configures.get(0).message());
+        assertEquals("already configured in this environment", configures.get(1).message());
+        assertTrue(r.steps().stream().allMatch(s -> s.status() == Status.PASSED));
+    }
+
+    @Test
+    void aFailedCheckIsReportedWithItsDiffAndSkippedLaterWhileOthersGoOn() {
+        Plan plan = new PlanBuilder().check(tableCheck("good", false)).check(tableCheck("bad", true)).check(tableCheck("also_good", false))
+                .start("db").allPhases().phase(Phase.VALIDATE).build();
+        RunResult r = run(plan, 1, List.of(), RunListener.NONE);
+        assertEquals(ExitCode.CHECK_FAILED, r.exitCode());
+        assertEquals(Status.PASSED, check(r, "good").status());
+        assertEquals(Status.PASSED, check(r, "also_good").status());
+        CheckResult bad = check(r, "bad");
+        assertEquals(Status.FAILED, bad.status());
+        PhaseResult v1 = bad.phases().get(3);
+        assertEquals("validate #1", v1.label());
+        assertEquals(Status.FAILED, v1.status());
+        assertEquals("- 2 | deux\n+ 2 | two\n", v1.failure().diff());
+        assertEquals("checks.d/bad.yaml:9", v1.failure().source().fileLine());
+        assertEquals("SELECT a, b FROM bad", v1.failure().statement());
+        assertTrue(v1.failure().attempts() > 1, "a query is retried");
+        PhaseResult v2 = bad.phases().get(4);
+        assertEquals(Status.SKIPPED, v2.status());
+        assertEquals("failed in validate #1", v2.skipReason());
+        assertEquals(Status.FAILED, r.steps().stream().filter(s -> "validate #1".equals(s.title())).findFirst().orElseThrow().status());
+    }
+
+    /** Kills the postmaster from inside a statement: the server dies in the middle of a phase. */
+    private static Statement killServer(String check) {
+        return sql(check, 5, "DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', "
+                + "'kill -9 $(head -1 ' || current_setting('data_directory') || '/postmaster.pid)'); END $$");
+    }
+
+    @Test
+    void aServerDyingMidPhaseStopsTheScenarioAndReportsTheRestAsNotRun() {
+        runServerDeath(1);
+    }
+
+    @Test
+    void aServerDyingMidPhaseInParallelModeStopsTheScenarioToo() {
+        runServerDeath(3);
+    }
+
+    private void runServerDeath(int parallel) {
+        var killer = PlanBuilder.check("killer", List.of(sql("killer", 2, "SELECT 1")), List.of(killServer("killer"), sql("killer", 6, "SELECT pg_sleep(5)")), List.of(), List.of());
+        Plan plan = new PlanBuilder().check(tableCheck("first", false)).check(killer).check(tableCheck("last", false))
+                .start("db").allPhases().build();
+        RunResult r = run(plan, parallel, List.of(), RunListener.NONE);
+        assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());
+        assertNotNull(r.infraError());
+        assertTrue(r.infraError().startsWith("db: "), r.infraError());
+        StepResult m1 = r.steps().stream().filter(s -> "manipulate 1".equals(s.title())).findFirst().orElseThrow();
+        assertEquals(Status.ERROR, m1.status());
+        List<StepResult> after = r.steps().subList(m1.index() + 1, r.steps().size());
+        assertEquals(2, after.size());
+        assertTrue(after.stream().allMatch(s -> s.status() == Status.SKIPPED && s.message().startsWith("not run: ")));
+        for (CheckResult c : r.checks()) {
+            assertEquals(Status.ERROR, c.status(), c::toString);
+            assertEquals(4, c.phases().size(), c.name());
+            assertEquals(Status.PASSED, c.phases().get(0).status());
+            assertEquals(Status.ERROR, c.phases().get(3).status());
+            assertTrue(c.phases().get(3).failure().message().startsWith("not run: db: "), c.phases().get(3).failure().message());
+        }
+        // The statement that kills the postmaster may still return before its backend notices; the sleep after it
+        // is cut short by the dying backend.
+        assertEquals(Status.ERROR, check(r, "killer").phases().get(1).status());
+        assertTrue(check(r, "killer").phases().get(1).failure().message().startsWith("db: "),
+                check(r, "killer").phases().get(1).failure().message());
+    }
+
+    @Test
+    void parallelRunsGiveTheSameResultsAsSequential() {
+        PlanBuilder b = new PlanBuilder();
+        for (int i = 0; i < 8; i++) b.check(tableCheck("c" + i, i == 5));
+        Plan plan = b.start("db").allPhases().phase(Phase.VALIDATE).build();
+        RunResult seq = run(plan, 1, List.of(), RunListener.NONE);
+        runtime.close();
+        runtime = new TestPgRuntime(null);
+        RunResult par = run(plan, 4, List.of(), RunListener.NONE);
+        assertEquals(summary(seq), summary(par));
+        assertEquals(ExitCode.CHECK_FAILED, par.exitCode());
+        assertEquals(seq.steps().stream().map(StepResult::status).toList(), par.steps().stream().map(StepResult::status).toList());
+    }
+
+    private static String summary(RunResult r) {
+        return r.checks().stream().map(c -> c.name() + "=" + c.status() + c.phases().stream()
+                .map(p -> p.label() + ":" + p.status() + ":" + (p.failure() == null ? "" : p.failure().diff()) + ":" + p.skipReason())
+                .collect(Collectors.joining(","))).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void gatedChecksAreSkippedWithTheirReasonAndNeverRun() {
+        var broken = PlanBuilder.check("gated", List.of(sql("gated", 2, "THIS IS NOT SQL")), List.of(), List.of(), List.of());
+        Plan plan = new PlanBuilder().check(tableCheck("runs", false)).skippedCheck(broken, "base 15.18 < since 16.0")
+                .start("db").allPhases().build();
+        RunResult r = run(plan, 1, List.of(), RunListener.NONE);
+        assertEquals(ExitCode.OK, r.exitCode());
+        CheckResult gated = check(r, "gated");
+        assertEquals(Status.SKIPPED, gated.status());
+        assertEquals("base 15.18 < since 16.0", gated.skipReason());
+        assertTrue(gated.phases().stream().allMatch(p -> p.status() == Status.SKIPPED));
+    }
+
+    @Test
+    void guardsVariablesAndSystemUserApply() {
+        Guard future = new Guard(Guard.Subject.CURRENT, Guard.Op.GE, new Version("99"), "current >= 99");
+        Guard base = new Guard(Guard.Subject.BASE, Guard.Op.EQ, PlanBuilder.PG, "base == " + PlanBuilder.PG);
+        var c = PlanBuilder.check("vars",
+                List.of(new Statement("THIS WOULD FAIL", new dev.harness.model.Expectation.Succeeds(), null, false, future, PlanBuilder.at("vars", 2)),
+                        new Statement("CREATE TABLE ${check}_${seed} AS SELECT '${scenario}'::text AS s, '${current}'::text AS v, current_user::text AS u",
+                                new dev.harness.model.Expectation.Succeeds(), null, true, base, PlanBuilder.at("vars", 3))),
+                List.of(), List.of(),
+                List.of(query("vars", 9, "SELECT s, v, u FROM vars_7", List.of(List.of(Cell.string("test"), Cell.string(PlanBuilder.PG.toString()), Cell.string("postgres"))))));
+        RunResult r = run(new PlanBuilder().check(c).start("db").allPhases().build(), 1, List.of(), RunListener.NONE);
+        assertEquals(ExitCode.OK, r.exitCode(), () -> r.checks().toString());
+        assertTrue(check(r, "vars").phases().get(0).log().get(0).startsWith("skip (when current >= 99)"));
+    }
+
+    @Test
+    void aServerReportingAnotherVersionIsAnInfrastructureError() {
+        Plan plan = new PlanBuilder().check(tableCheck("x", false))
+                .action(new Action.Start("db", PlanBuilder.PG, false, null, SourceRef.NONE, null))
+                .action(new Action.AssertVersion("db", new Version("14.1"), SourceRef.NONE, "implicit after start"))
+                .allPhases().build();
+        RunResult r = run(plan, 1, List.of(), RunListener.NONE);
+        assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());
+        assertTrue(r.infraError().contains("expected 14.1"), r.infraError());
+        assertEquals(Status.ERROR, check(r, "x").status());
+    }
+
+    @Test
+    void anInterruptStopsTheWalkAndMarksTheRestNotRun() {
+        Plan plan = new PlanBuilder().check(tableCheck("x", false)).start("db").phase(Phase.INITIALIZE)
+                .action(new Action.Sleep(600_000, SourceRef.NONE, null)).phase(Phase.VALIDATE).build();
+        List<String> events = new ArrayList<>();
+        Executor[] ex = new Executor[1];
+        RunListener l = new RunListener() {
+            @Override
+            public void stepStarted(int index, int total, String title) {
+                events.add("start " + title);
+                if (title.startsWith("sleep")) ex[0].interrupt();
+            }
+
+            @Override
+            public void stepFinished(StepResult result, int total) {
+                events.add(result.status() + " " + result.title());
+            }
+        };
+        ex[0] = new Executor(new TestPgSystem(List.of()), runtime, null, ExecutorOptions.defaults().withListener(l));
+        RunResult r = ex[0].run(plan, "cmd", null);
+        assertTrue(r.interrupted());
+        assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());
+        assertTrue(events.contains("ERROR sleep 600.0s"), events.toString());
+        assertEquals("not run: interrupted", r.steps().get(r.steps().size() - 1).message());
+        assertEquals(Status.ERROR, check(r, "x").phases().get(1).status());
+        assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt flag does not leak");
+        assertEquals(Map.of("db", runtime.logFile("db").toAbsolutePath().toString()), r.logs());
+    }
+}

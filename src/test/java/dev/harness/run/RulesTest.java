@@ -1,0 +1,92 @@
+package dev.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.model.Cell;
+import dev.harness.model.Expectation;
+import dev.harness.model.Expectation.ErrorMatch;
+import dev.harness.model.SourceRef;
+import dev.harness.model.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Error matching, retry classification, backoff and variable substitution. */
+class RulesTest {
+    private static Statement query(String sql) {
+        return new Statement(sql, new Expectation.Rows(List.of(List.of(Cell.number("1"))), null, false), null, false, null, SourceRef.NONE);
+    }
+
+    private static Statement fails(String sql) {
+        return new Statement(sql, new Expectation.Fails(new ErrorMatch(ErrorMatch.Kind.CONTAINS, "x")), null, false, null, SourceRef.NONE);
+    }
+
+    private static Statement sql(String sql) {
+        return new Statement(sql, new Expectation.Succeeds(), null, false, null, SourceRef.NONE);
+    }
+
+    @Test
+    void errorsMatchBySubstringRegexFindOrSqlstate() {
+        String msg = "ERROR: relation \"t\" does not exist";
+        assertTrue(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.CONTAINS, "does not exist"), msg, "42P01"));
+        assertFalse(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.CONTAINS, "Does Not"), msg, "42P01"));
+        assertTrue(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.REGEX, "relation \"\\w+\""), msg, "42P01"));
+        assertFalse(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.REGEX, "^relation"), msg, "42P01"));
+        assertTrue(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.SQLSTATE, "42P01"), msg, "42P01"));
+        assertTrue(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.SQLSTATE, "42p01"), msg, "42P01"));
+        assertFalse(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.SQLSTATE, "42P0"), msg, "42P01"));
+        assertFalse(ErrorMatcher.matches(new ErrorMatch(ErrorMatch.Kind.SQLSTATE, "42P01"), msg, null));
+    }
+
+    @Test
+    void queriesWithRowsAreRetriedButNotDdlOrFetchOrExplainPlan() {
+        assertTrue(RetryRules.retried(query("SELECT 1"), "SELECT 1"));
+        assertTrue(RetryRules.retried(query("x"), "  -- note\n/* c */ select count(*) from t"));
+        assertTrue(RetryRules.retried(query("x"), "SHOW server_version"));
+        assertTrue(RetryRules.retried(query("x"), "INSERT INTO t VALUES (1) RETURNING a"));
+        assertTrue(RetryRules.retried(query("x"), "ALTER SYSTEM SET x = 1"));
+        for (String once : List.of("CREATE TABLE t (a int)", "create materialized view v as select 1", "CREATE OR REPLACE VIEW v AS SELECT 1",
+                "CREATE INDEX i ON t (a)", "CREATE ROLE r", "DROP TABLE t", "ALTER TABLE t RENAME TO u", "ALTER INDEX i SET (x=1)",
+                "SET search_path = x", "DISCARD ALL", "FETCH 1 c", "EXPLAIN OPTIMIZED PLAN FOR SELECT 1", "ALTER SINK s SET FROM t")) {
+            assertFalse(RetryRules.retried(query(once), once), once);
+        }
+    }
+
+    @Test
+    void expectedErrorsAreRetriedExceptTestdrivesList() {
+        assertTrue(RetryRules.retried(fails("SELECT * FROM nope"), "SELECT * FROM nope"));
+        assertTrue(RetryRules.retried(fails("x"), "CREATE TABLE t (a int)"));
+        assertTrue(RetryRules.retried(fails("x"), "DROP TABLE t"));
+        for (String once : List.of("COMMIT", "ROLLBACK", "FETCH 1 c", "ALTER SINK s SET FROM t", "CREATE CONNECTION c TO KAFKA (BROKER 'x')")) {
+            assertFalse(RetryRules.retried(fails(once), once), once);
+        }
+    }
+
+    @Test
+    void plainSqlIsNeverRetried() {
+        assertFalse(RetryRules.retried(sql("INSERT INTO t VALUES (1)"), "INSERT INTO t VALUES (1)"));
+        assertFalse(RetryRules.retried(sql("SELECT 1"), "SELECT 1"));
+    }
+
+    @Test
+    void backoffStartsAt50MsGrowsByHalfAndIsCappedAtOneSecond() {
+        Backoff b = new Backoff();
+        assertEquals(50, b.nextMillis());
+        assertEquals(75, b.nextMillis());
+        assertEquals(113, b.nextMillis());
+        assertEquals(169, b.nextMillis());
+        long last = 0;
+        for (int i = 0; i < 20; i++) last = b.nextMillis();
+        assertEquals(1000, last);
+    }
+
+    @Test
+    void variablesAreSubstitutedAndUnknownOnesKept() {
+        Map<String, String> v = Map.of("check", "tbl", "seed", "42", "base", "15.17", "current", "15.19", "scenario", "s");
+        assertEquals("CREATE TABLE tbl_42 -- s 15.17 15.19", Variables.substitute("CREATE TABLE ${check}_${seed} -- ${scenario} ${base} ${current}", v));
+        assertEquals("SELECT '${other}'", Variables.substitute("SELECT '${other}'", v));
+        assertEquals("SELECT '$1'", Variables.substitute("SELECT '${check}'", Map.of("check", "$1")));
+    }
+}

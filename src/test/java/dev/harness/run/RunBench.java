@@ -1,0 +1,124 @@
+package dev.harness.run;
+
+import dev.harness.model.Cell;
+import dev.harness.model.Check;
+import dev.harness.model.Phase;
+import dev.harness.model.Plan;
+import dev.harness.model.Statement;
+import dev.harness.model.Version;
+import dev.harness.system.SqlEndpoint;
+import dev.harness.testpg.TestPgRuntime;
+import dev.harness.testpg.TestPgSystem;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Benchmark (not a test): per-statement overhead of the harness against a bare JDBC loop and against one psql
+ * process per fragment, and --parallel 4 against sequential on 200 checks. Run with bench/run/run.sh.
+ */
+public final class RunBench {
+    public static void main(String[] args) throws Exception {
+        int fragments = Integer.parseInt(System.getProperty("fragments", "200"));
+        int perFragment = 10;
+        try (TestPgRuntime rt = new TestPgRuntime(null)) {
+            var start = new dev.harness.model.Action.Start("bench", new Version("15"), false, null, dev.harness.model.SourceRef.NONE, null);
+            var svc = rt.start(new TestPgSystem(List.of()).serviceSpec(start, null));
+            int port = svc.port(5432);
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+            Properties p = new Properties();
+            p.setProperty("user", "postgres");
+            try (Connection c = DriverManager.getConnection(url, p); var st = c.createStatement()) {
+                st.execute("CREATE TABLE bench (a int, b text)");
+            }
+            // One fragment = one check phase: inserts and a query with an expected row, as checks do.
+            List<Statement> fragment = new ArrayList<>();
+            for (int i = 0; i < perFragment - 1; i++) fragment.add(PlanBuilder.sql("bench", i, "INSERT INTO bench VALUES (" + i + ", 'x')"));
+            fragment.add(PlanBuilder.query("bench", 99, "SELECT count(*) > 0 FROM bench", List.of(List.of(Cell.bool(true)))));
+            Check check = PlanBuilder.check("bench", fragment, List.of(), List.of(), List.of());
+
+            for (int warm = 0; warm < 2; warm++) {
+                bare(url, p, fragment, fragments);
+                harness(url, check, fragments);
+            }
+            long bare = bare(url, p, fragment, fragments);
+            long harness = harness(url, check, fragments);
+            long psql = psql(port, fragment, Math.max(20, fragments / 5)) * (fragments / Math.max(20, fragments / 5));
+            int n = fragments * perFragment;
+            System.out.printf("statements: %d (%d fragments of %d)%n", n, fragments, perFragment);
+            System.out.printf("bare JDBC (one connection per fragment): %.1f us/statement%n", bare / 1000.0 / n);
+            System.out.printf("harness CheckPhaseRunner:                %.1f us/statement  ratio %.2fx%n", harness / 1000.0 / n, (double) harness / bare);
+            System.out.printf("psql process per fragment:               %.1f us/statement  harness is %.1fx faster%n", psql / 1000.0 / n, (double) psql / harness);
+        }
+        parallel();
+    }
+
+    /** The same statements on a plain JDBC connection per fragment, results read with getString. */
+    private static long bare(String url, Properties p, List<Statement> fragment, int fragments) throws Exception {
+        long t0 = System.nanoTime();
+        for (int f = 0; f < fragments; f++) {
+            try (Connection c = DriverManager.getConnection(url, p)) {
+                for (Statement s : fragment) {
+                    try (var st = c.createStatement()) {
+                        if (st.execute(s.sql())) {
+                            try (ResultSet rs = st.getResultSet()) {
+                                while (rs.next()) rs.getString(1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return System.nanoTime() - t0;
+    }
+
+    private static long harness(String url, Check check, int fragments) throws Exception {
+        CheckPhaseRunner runner = new CheckPhaseRunner((s, sys) -> new SqlEndpoint(url, "postgres", null), s -> true, Ticker.SYSTEM,
+                java.time.Clock.systemUTC(), line -> {});
+        var target = new CheckPhaseRunner.PhaseTarget(0, "initialize", Phase.INITIALIZE, "bench", new Version("15"), new Version("15"),
+                java.util.Map.of(), Duration.ofSeconds(30));
+        long t0 = System.nanoTime();
+        for (int f = 0; f < fragments; f++) {
+            var r = runner.run(check, target);
+            if (r.status() != dev.harness.model.Status.PASSED) throw new IllegalStateException(r.toString());
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /** testdrive's model: one client process per fragment. */
+    private static long psql(int port, List<Statement> fragment, int fragments) throws Exception {
+        StringBuilder sql = new StringBuilder();
+        for (Statement s : fragment) sql.append(s.sql()).append(";\n");
+        long t0 = System.nanoTime();
+        for (int f = 0; f < fragments; f++) {
+            Process pr = new ProcessBuilder("psql", "-X", "-q", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres",
+                    "-v", "ON_ERROR_STOP=1", "-c", sql.toString()).redirectErrorStream(true).start();
+            pr.getInputStream().readAllBytes();
+            if (pr.waitFor() != 0) throw new IllegalStateException("psql failed");
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /** 200 checks, every phase, once sequential and once with --parallel 4, each on a fresh server. */
+    private static void parallel() {
+        PlanBuilder b = new PlanBuilder();
+        for (int i = 0; i < 200; i++) b.check(PlanBuilder.tableCheck("c" + i, false));
+        Plan plan = b.start("db").allPhases().build();
+        long[] ms = new long[2];
+        int[] modes = {1, 4};
+        for (int m = 0; m < 2; m++) {
+            try (TestPgRuntime rt = new TestPgRuntime(null)) {
+                var ex = new Executor(new TestPgSystem(List.of()), rt, null, ExecutorOptions.defaults().withParallel(modes[m]));
+                var r = ex.run(plan, "bench", null);
+                if (r.exitCode() != 0) throw new IllegalStateException("exit " + r.exitCode());
+                ms[m] = r.steps().stream().filter(s -> s.action() instanceof dev.harness.model.Action.RunPhase).mapToLong(s -> s.durationMillis()).sum();
+            }
+        }
+        System.out.printf("200 checks, phases only: sequential %d ms, --parallel 4 %d ms, speed-up %.2fx (cores: %d)%n",
+                ms[0], ms[1], (double) ms[0] / ms[1], java.lang.Runtime.getRuntime().availableProcessors());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.harness.model.Action;
+import dev.harness.model.ExitCode;
+import dev.harness.model.Phase;
+import dev.harness.model.Plan;
+import dev.harness.model.RunListener;
+import dev.harness.model.RunResult;
+import dev.harness.model.SourceRef;
+import dev.harness.report.Reporter;
+import dev.harness.testpg.TestPgRuntime;
+import dev.harness.testpg.TestPgSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report folder and the always-clean-up guarantees of a run, against real PostgreSQL. */
+class RunSessionTest {
+    @TempDir
+    Path out;
+
+    private final List<TestPgRuntime> runtimes = new ArrayList<>();
+
+    /** Writes a marker file so the test sees the reporter ran, with the result it got. */
+    private static final Reporter MARKER = (result, dir) -> Files.writeString(dir.resolve("marker.txt"),
+            "exit " + result.exitCode() + " interrupted " + result.interrupted());
+
+    private RunSession session(RunListener listener) throws java.io.IOException {
+        // The servers run as user postgres and write logs/ inside the report folder: it must be reachable.
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return new RunSession(new TestPgSystem(List.of()), logs -> {
+            TestPgRuntime r = new TestPgRuntime(logs);
+            runtimes.add(r);
+            return r;
+        }, null, List.of(MARKER), ExecutorOptions.defaults().withListener(listener), p -> "{\"scenario\":\"" + p.scenario() + "\"}");
+    }
+
+    @Test
+    void aRunWritesPlanLogServiceLogsAndReportsAndLeavesNoServer() throws Exception {
+        assumeTrue(TestPgRuntime.available());
+        Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", true)).start("db").allPhases().build();
+        RunSession s = session(RunListener.NONE);
+        Path dir = s.reportDir(out, plan);
+        RunResult r = s.run(plan, "harness run x", dir, () -> false);
+        assertEquals(ExitCode.CHECK_FAILED, r.exitCode());
+        assertTrue(Files.readString(dir.resolve("plan.json")).contains("\"test\""));
+        String log = Files.readString(dir.resolve("harness.log"));
+        assertTrue(log.contains("FAILED checks.d/t.yaml:9"), log);
+        assertTrue(log.contains("step 1/7 start: start db"), log);
+        assertTrue(Files.size(dir.resolve("logs/db.log")) > 0);
+        assertEquals("logs/db.log", r.logs().get("db"));
+        assertEquals("exit 1 interrupted false", Files.readString(dir.resolve("marker.txt")));
+        assertTrue(runtimes.get(0).livePids().isEmpty());
+    }
+
+    @Test
+    void anInterruptedRunRemovesItsServersAndStillWritesTheReports() throws Exception {
+        assumeTrue(TestPgRuntime.available());
+        Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", false)).start("db").phase(Phase.INITIALIZE)
+                .action(new Action.Sleep(600_000, SourceRef.NONE, null)).phase(Phase.VALIDATE).build();
+        CountDownLatch sleeping = new CountDownLatch(1);
+        RunSession s = session(new RunListener() {
+            @Override
+            public void stepStarted(int index, int total, String title) {
+                if (title.startsWith("sleep")) sleeping.countDown();
+            }
+        });
+        Path dir = s.reportDir(out, plan);
+        AtomicReference<RunResult> result = new AtomicReference<>();
+        Thread t = new Thread(() -> result.set(s.run(plan, "cmd", dir, () -> false)));
+        t.start();
+        assertTrue(sleeping.await(120, TimeUnit.SECONDS));
+        t.interrupt(); // what the shutdown hook does through Executor.interrupt()
+        t.join(120_000);
+        assertTrue(result.get().interrupted());
+        assertEquals(ExitCode.INFRASTRUCTURE, result.get().exitCode());
+        assertEquals("exit 3 interrupted true", Files.readString(dir.resolve("marker.txt")));
+        assertTrue(runtimes.get(0).livePids().isEmpty(), "no postgres left");
+    }
+}

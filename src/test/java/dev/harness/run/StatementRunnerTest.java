@@ -1,0 +1,182 @@
+package dev.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.harness.model.Cell;
+import dev.harness.model.Expectation;
+import dev.harness.model.Expectation.ErrorMatch;
+import dev.harness.model.SourceRef;
+import dev.harness.model.Statement;
+import dev.harness.testpg.SharedPg;
+import dev.harness.testpg.TestPgRuntime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Retry and comparison rules against a real PostgreSQL, with virtual time. */
+class StatementRunnerTest {
+    private static final SourceRef SRC = SourceRef.of("checks.d/t.yaml", 7, 5);
+    private Connection conn;
+    private String table;
+
+    @BeforeEach
+    void connect() throws SQLException {
+        assumeTrue(TestPgRuntime.available(), "no local PostgreSQL install");
+        conn = SharedPg.connect();
+        table = "t_" + System.nanoTime();
+        exec("CREATE TABLE " + table + " (a int, b text)");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        if (conn != null) conn.close();
+    }
+
+    private void exec(String sql) {
+        try (var st = conn.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Statement rows(String sql, List<List<Cell>> rows) {
+        return new Statement(sql, new Expectation.Rows(rows, null, false), null, false, null, SRC);
+    }
+
+    private StatementRunner.Outcome run(FakeTicker t, Statement s, Duration budget) throws InterruptedException {
+        return new StatementRunner(t).run(conn, s, s.sql(), budget);
+    }
+
+    @Test
+    void serverRenderingsCompareByTheYamlTypeRules() throws Exception {
+        var s = rows("SELECT 1.00::numeric, true, false, NULL::text, 'one', 2.5::float8, 10::bigint, 'Infinity'::float8",
+                List.of(List.of(Cell.number("1"), Cell.bool(true), Cell.bool(false), Cell.nul(), Cell.string("one"),
+                        Cell.number("2.50"), Cell.number("1e1"), Cell.number(".inf"))));
+        var out = run(new FakeTicker(), s, Duration.ZERO);
+        assertTrue(out.passed(), () -> out.failure().toString());
+        assertEquals(1, out.attempts());
+    }
+
+    @Test
+    void aQueryIsRetriedWithBackoffUntilItMatches() throws Exception {
+        FakeTicker t = new FakeTicker().onSleep(n -> {
+            if (n == 3) exec("INSERT INTO " + table + " VALUES (1, 'one')");
+        });
+        var out = run(t, rows("SELECT a, b FROM " + table, List.of(List.of(Cell.number("1"), Cell.string("one")))), Duration.ofSeconds(30));
+        assertTrue(out.passed());
+        assertEquals(4, out.attempts());
+        assertEquals(List.of(50L, 75L, 113L), t.sleeps);
+    }
+
+    @Test
+    void aQueryThatNeverMatchesFailsWhenTheBudgetIsSpentWithTheLastResultAndADiff() throws Exception {
+        exec("INSERT INTO " + table + " VALUES (1, 'one'), (2, 'two')");
+        FakeTicker t = new FakeTicker();
+        var out = run(t, rows("SELECT a, b FROM " + table, List.of(List.of(Cell.number("1"), Cell.string("one")), List.of(Cell.number("2"), Cell.string("deux")))),
+                Duration.ofMillis(1000));
+        assertNotNull(out.failure());
+        // 50+75+113+169+253 = 660 ms slept; the next wait (380) would pass 1000 ms.
+        assertEquals(List.of(50L, 75L, 113L, 169L, 253L), t.sleeps);
+        assertEquals(6, out.attempts());
+        assertEquals(6, out.failure().attempts());
+        assertEquals("- 2 | deux\n+ 2 | two\n", out.failure().diff());
+        assertTrue(out.failure().actual().contains("2 | two"), out.failure().actual());
+        assertTrue(out.failure().expected().contains("2 | deux"), out.failure().expected());
+        assertEquals(SRC, out.failure().source());
+        assertTrue(out.failure().message().contains("6 attempts"), out.failure().message());
+    }
+
+    @Test
+    void aQueryOnAMissingTableIsRetriedUntilItExists() throws Exception {
+        String later = table + "_later";
+        FakeTicker t = new FakeTicker().onSleep(n -> {
+            if (n == 2) exec("CREATE TABLE " + later + " AS SELECT 5 AS a");
+        });
+        var out = run(t, rows("SELECT a FROM " + later, List.of(List.of(Cell.number("5")))), Duration.ofSeconds(5));
+        assertTrue(out.passed());
+        assertEquals(3, out.attempts());
+    }
+
+    @Test
+    void ddlWithRowsIsTriedOnce() throws Exception {
+        FakeTicker t = new FakeTicker();
+        var out = run(t, rows("CREATE TABLE " + table + "_x AS SELECT 1 AS a", List.of(List.of(Cell.number("1")))), Duration.ofSeconds(30));
+        assertNotNull(out.failure());
+        assertEquals(1, out.attempts());
+        assertTrue(t.sleeps.isEmpty());
+    }
+
+    @Test
+    void plainSqlMustSucceedOnTheFirstTry() throws Exception {
+        FakeTicker t = new FakeTicker();
+        var s = new Statement("INSERT INTO nope_" + table + " VALUES (1)", new Expectation.Succeeds(), Duration.ofSeconds(30), false, null, SRC);
+        var out = run(t, s, Duration.ofSeconds(30));
+        assertEquals(1, out.attempts());
+        assertTrue(out.failure().message().startsWith("statement failed: [42P01]"), out.failure().message());
+        assertTrue(t.sleeps.isEmpty());
+        var ok = new Statement("INSERT INTO " + table + " VALUES (1)", new Expectation.Succeeds(), null, false, null, SRC);
+        assertNull(run(t, ok, Duration.ofSeconds(30)).failure());
+    }
+
+    @Test
+    void anExpectedErrorIsRetriedUntilItAppears() throws Exception {
+        exec("INSERT INTO " + table + " VALUES (1, 'one')");
+        FakeTicker t = new FakeTicker().onSleep(n -> {
+            if (n == 2) exec("DROP TABLE " + table);
+        });
+        var s = new Statement("SELECT * FROM " + table, new Expectation.Fails(new ErrorMatch(ErrorMatch.Kind.CONTAINS, "does not exist")), null, false, null, SRC);
+        var out = run(t, s, Duration.ofSeconds(5));
+        assertTrue(out.passed());
+        assertEquals(3, out.attempts());
+    }
+
+    @Test
+    void expectedErrorsMatchBySqlstateAndRegexAgainstTheServer() throws Exception {
+        var bySqlstate = new Statement("SELECT * FROM nope", new Expectation.Fails(new ErrorMatch(ErrorMatch.Kind.SQLSTATE, "42P01")), null, false, null, SRC);
+        assertTrue(run(new FakeTicker(), bySqlstate, Duration.ZERO).passed());
+        var byRegex = new Statement("SELECT 1/0", new Expectation.Fails(new ErrorMatch(ErrorMatch.Kind.REGEX, "division by ze+ro")), null, false, null, SRC);
+        assertTrue(run(new FakeTicker(), byRegex, Duration.ZERO).passed());
+    }
+
+    @Test
+    void aWrongErrorOrASuccessFailsTheExpectedError() throws Exception {
+        var wrong = new Statement("SELECT 1/0", new Expectation.Fails(new ErrorMatch(ErrorMatch.Kind.CONTAINS, "does not exist")), null, false, null, SRC);
+        var out = run(new FakeTicker(), wrong, Duration.ofMillis(100));
+        assertTrue(out.failure().actual().contains("division by zero"), out.failure().actual());
+        assertEquals(2, out.attempts());
+        var success = new Statement("SELECT 1", new Expectation.Fails(new ErrorMatch(ErrorMatch.Kind.CONTAINS, "x")), null, false, null, SRC);
+        var out2 = run(new FakeTicker(), success, Duration.ZERO);
+        assertTrue(out2.failure().message().contains("succeeded"), out2.failure().message());
+    }
+
+    @Test
+    void columnLabelsAreCompared() throws Exception {
+        var s = new Statement("SELECT 1 AS a, 2 AS b", new Expectation.Rows(List.of(List.of(Cell.number("1"), Cell.number("2"))), List.of("a", "c"), false), null, false, null, SRC);
+        var out = run(new FakeTicker(), s, Duration.ZERO);
+        assertEquals("- a | c\n+ a | b\n", out.failure().diff());
+    }
+
+    @Test
+    void aClosedConnectionIsAnInfrastructureErrorNotAFailure() throws Exception {
+        Connection other = SharedPg.connect();
+        long pid;
+        try (var st = other.createStatement(); var rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getLong(1);
+        }
+        exec("SELECT pg_terminate_backend(" + pid + ")");
+        var s = rows("SELECT 1", List.of(List.of(Cell.number("1"))));
+        assertThrows(ConnectionLost.class, () -> new StatementRunner(new FakeTicker()).run(other, s, s.sql(), Duration.ofSeconds(5)));
+        other.close();
+    }
+}

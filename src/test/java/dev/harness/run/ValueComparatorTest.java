@@ -1,0 +1,78 @@
+package dev.harness.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.model.Cell;
+import org.junit.jupiter.api.Test;
+
+class ValueComparatorTest {
+    @Test
+    void yamlNullMatchesOnlySqlNull() {
+        assertTrue(ValueComparator.matches(Cell.nul(), null));
+        assertFalse(ValueComparator.matches(Cell.nul(), "null"));
+        assertFalse(ValueComparator.matches(Cell.nul(), ""));
+    }
+
+    @Test
+    void stringsNeverMatchSqlNull() {
+        assertFalse(ValueComparator.matches(Cell.string("null"), null));
+        assertFalse(ValueComparator.matches(Cell.number("1"), null));
+        assertFalse(ValueComparator.matches(Cell.bool(true), null));
+    }
+
+    @Test
+    void numbersCompareNumerically() {
+        assertTrue(ValueComparator.matches(Cell.number("1"), "1"));
+        assertTrue(ValueComparator.matches(Cell.number("1"), "1.0"));
+        assertTrue(ValueComparator.matches(Cell.number("1.00"), "1"));
+        assertTrue(ValueComparator.matches(Cell.number("-0.5"), "-0.50"));
+        assertTrue(ValueComparator.matches(Cell.number("1e3"), "1000"));
+        assertTrue(ValueComparator.matches(Cell.number("0"), "-0"));
+        assertFalse(ValueComparator.matches(Cell.number("1"), "1.01"));
+        assertFalse(ValueComparator.matches(Cell.number("1"), "one"));
+        assertFalse(ValueComparator.matches(Cell.number("1"), ""));
+    }
+
+    @Test
+    void yamlInfinityAndNanMatchTheServerSpelling() {
+        assertTrue(ValueComparator.matches(Cell.number(".inf"), "Infinity"));
+        assertTrue(ValueComparator.matches(Cell.number("-.inf"), "-Infinity"));
+        assertTrue(ValueComparator.matches(Cell.number(".nan"), "NaN"));
+        assertFalse(ValueComparator.matches(Cell.number(".inf"), "-Infinity"));
+    }
+
+    @Test
+    void booleansMatchTAndTrue() {
+        assertTrue(ValueComparator.matches(Cell.bool(true), "t"));
+        assertTrue(ValueComparator.matches(Cell.bool(true), "true"));
+        assertTrue(ValueComparator.matches(Cell.bool(false), "f"));
+        assertTrue(ValueComparator.matches(Cell.bool(false), "false"));
+        assertFalse(ValueComparator.matches(Cell.bool(true), "f"));
+        assertFalse(ValueComparator.matches(Cell.bool(false), "true"));
+        assertFalse(ValueComparator.matches(Cell.bool(true), "1"));
+        assertFalse(ValueComparator.matches(Cell.bool(true), "yes"));
+    }
+
+    @Test
+    void stringsCompareExactly() {
+        assertTrue(ValueComparator.matches(Cell.string("one"), "one"));
+        assertFalse(ValueComparator.matches(Cell.string("one"), "One"));
+        assertFalse(ValueComparator.matches(Cell.string("one"), "one "));
+        assertFalse(ValueComparator.matches(Cell.string("1.0"), "1"));
+        assertFalse(ValueComparator.matches(Cell.string("true"), "t"));
+        assertTrue(ValueComparator.matches(Cell.string(""), ""));
+    }
+
+    @Test
+    void looseKeysAgreeForEveryMatchingPair() {
+        String[][] pairs = {{"1", "1.00"}, {"1e3", "1000"}, {"0", "-0.0"}};
+        for (String[] p : pairs) assertEquals(ValueComparator.looseKey(Cell.number(p[0])), ValueComparator.looseKey(p[1]));
+        assertEquals(ValueComparator.looseKey(Cell.bool(true)), ValueComparator.looseKey("t"));
+        assertEquals(ValueComparator.looseKey(Cell.bool(false)), ValueComparator.looseKey("false"));
+        assertEquals(ValueComparator.looseKey(Cell.string("x y")), ValueComparator.looseKey("x y"));
+        assertEquals(ValueComparator.looseKey(Cell.nul()), ValueComparator.looseKey((String) null));
+        assertEquals(ValueComparator.looseKey(Cell.number(".inf")), ValueComparator.looseKey("Infinity"));
+    }
+}
