@@ -119,6 +119,10 @@ final class PlanWalk {
             } catch (RuntimeException e) {
                 status = Status.ERROR;
                 message = stopReason = infraError = "internal error in " + title + ": " + e;
+                // A bug of the harness, not of the servers: keep the stack trace where a bug report can quote it.
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                options.log().accept("internal error in " + title + ":\n" + trace);
             }
             if (interrupted && status == Status.PASSED) {
                 status = Status.ERROR;
@@ -175,6 +179,7 @@ final class PlanWalk {
 
     private String start(Action.Start s) {
         if (!supportStarted) {
+            runtime.prepare(everySpec());
             for (ServiceSpec spec : system.supportServices(state)) {
                 RunningService rs = runtime.start(spec);
                 state.started(rs, null, false);
@@ -187,6 +192,15 @@ final class PlanWalk {
         system.awaitStarted(s, rs, state);
         if (!s.readOnly()) state.started(rs, s.version(), true);
         return null;
+    }
+
+    /** What the whole plan will start, so missing images or binaries are found before anything runs. */
+    private List<ServiceSpec> everySpec() {
+        List<ServiceSpec> specs = new ArrayList<>(system.supportServices(state));
+        for (Action a : plan.actions()) {
+            if (a instanceof Action.Start s) specs.add(system.serviceSpec(s, state));
+        }
+        return specs;
     }
 
     private String configure(Action.Configure c) {

@@ -68,7 +68,7 @@ final class RunState implements SystemContext {
 
     void started(RunningService service, Version version, boolean writable) {
         services.put(service.service(), service);
-        versions.put(service.service(), version);
+        if (version != null) versions.put(service.service(), version); // support services have no release version
         if (writable) leader = service.service();
     }
 

@@ -90,6 +90,11 @@ public final class DockerRuntime implements Runtime {
     }
 
     @Override
+    public void prepare(List<ServiceSpec> specs) {
+        images.ensureAll(specs.stream().map(spec -> Map.entry(spec.service(), spec.image())).toList(), options.imagePolicy());
+    }
+
+    @Override
     public synchronized RunningService start(ServiceSpec spec) {
         ensureOpen();
         String service = spec.service();

@@ -15,6 +15,12 @@ public interface Runtime extends AutoCloseable {
     /** "process" or "docker". */
     String name();
 
+    /**
+     * Checks, before anything starts, that everything the given specs need is there (images, binaries), so a
+     * run that cannot work fails in seconds naming every missing piece, not half-way through a scenario.
+     */
+    default void prepare(List<ServiceSpec> specs) {}
+
     /** Starts the service (creating its volumes if new) and returns once it is launched, not once it is ready. */
     RunningService start(ServiceSpec spec);
 

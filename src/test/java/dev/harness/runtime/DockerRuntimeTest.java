@@ -138,6 +138,23 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void prepareNamesEveryMissingImageAtOnceAndOnlyOnceEach() {
+        List<ServiceSpec> specs = List.of(
+                new ServiceSpec("present", BASE, List.of(), Map.of(), List.of(), Map.of(), "no", null),
+                new ServiceSpec("db_1", "materialize/materialized:v0.0.1-nonexistent", List.of(), Map.of(), List.of(), Map.of(), "no", null),
+                new ServiceSpec("db_2", "materialize/materialized:v0.0.2-nonexistent", List.of(), Map.of(), List.of(), Map.of(), "no", null),
+                new ServiceSpec("db_1", "materialize/materialized:v0.0.1-nonexistent", List.of(), Map.of(), List.of(), Map.of(), "no", null));
+        var e = assertThrows(HarnessException.Infrastructure.class, () -> runtime.prepare(specs));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("2 images are missing:"), m);
+        assertTrue(m.contains("db_1: image materialize/materialized:v0.0.1-nonexistent") && m.contains("db_2: image materialize/materialized:v0.0.2-nonexistent"), m);
+        assertEquals(m.indexOf("v0.0.1-nonexistent is not"), m.lastIndexOf("v0.0.1-nonexistent is not"), m);
+        assertFalse(m.contains(BASE), m);
+        assertFalse(m.contains("\n  db_1: image materialize/materialized:v0.0.1-nonexistent is not available locally (pull failed: Status 500: {\"message\":\"Get\n"), m);
+        runtime.prepare(specs.subList(0, 1)); // everything present: no error
+    }
+
+    @Test
     void policyNeverDoesNotPullAndPointsToTheBuildScript(@TempDir Path other) {
         try (DockerRuntime never = new DockerRuntime(DockerRuntimeOptions.of(runId + "-n", other).withImagePolicy(i -> ImagePolicy.NEVER))) {
             ServiceSpec spec = new ServiceSpec("pg", "harness/postgres:9.9", List.of(), Map.of(), List.of(), Map.of(), "no", null);

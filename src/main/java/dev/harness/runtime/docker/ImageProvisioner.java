@@ -7,8 +7,12 @@ import com.github.dockerjava.api.model.PullResponseItem;
 import dev.harness.model.HarnessException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Makes sure an image is present before a container is created, following the image policy. Pulls are bounded
@@ -34,6 +38,29 @@ public final class ImageProvisioner {
                 if (!present) pull(service, image);
             }
             case ALWAYS -> pull(service, image);
+        }
+    }
+
+    /**
+     * Ensures the image of every (service, image) pair by its policy and reports all missing ones in one error,
+     * so the user can provide them in one go.
+     */
+    public void ensureAll(List<Map.Entry<String, String>> serviceImages, Function<String, ImagePolicy> policy) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : serviceImages) {
+            String image = e.getValue();
+            if (missing.containsKey(image)) continue;
+            try {
+                ensure(e.getKey(), image, policy.apply(image));
+            } catch (HarnessException.Infrastructure ex) {
+                missing.put(image, ex.getMessage());
+            }
+        }
+        if (missing.size() == 1) throw new HarnessException.Infrastructure(missing.values().iterator().next());
+        if (!missing.isEmpty()) {
+            StringBuilder sb = new StringBuilder(missing.size() + " images are missing:");
+            for (String why : missing.values()) sb.append("\n  ").append(why);
+            throw new HarnessException.Infrastructure(sb.toString());
         }
     }
 
@@ -77,7 +104,9 @@ public final class ImageProvisioner {
     }
 
     private static HarnessException.Infrastructure missing(String service, String image, String why) {
-        return new HarnessException.Infrastructure(service, "image " + image + " is not available locally (" + why + "). "
+        // Engine errors carry JSON with trailing newlines; one line reads better in a console and a report.
+        String reason = why.replaceAll("\\s+", " ").trim();
+        return new HarnessException.Infrastructure(service, "image " + image + " is not available locally (" + reason + "). "
                 + howToProvide(image), null);
     }
 
