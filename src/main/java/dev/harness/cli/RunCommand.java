@@ -6,6 +6,7 @@ import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.RunResult;
+import dev.harness.plan.CheckShard;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.PlanJson;
 import dev.harness.plan.RunTarget;
@@ -41,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", paramLabel = "NAME", description = "Run only these checks (repeatable).")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N (0-based): every N-th check by name, for CI parallelism.")
+    String shard;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Checks run concurrently within a phase (default: ${DEFAULT-VALUE}).")
     int parallel;
 
@@ -68,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
+        if (shard != null) CheckShard.parse(shard);
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
         RunTarget target = options.target();
         List<Plan> plans = plans(target);
@@ -110,15 +115,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<Check> selected(List<Check> all) {
-        if (only.isEmpty()) return all;
-        requireKnown(all.stream().map(Check::name).toList());
-        return all.stream().filter(c -> only.contains(c.name())).toList();
+        List<Check> kept = all;
+        if (!only.isEmpty()) {
+            requireKnown(all.stream().map(Check::name).toList());
+            kept = all.stream().filter(c -> only.contains(c.name())).toList();
+        }
+        return shard == null ? kept : CheckShard.parse(shard).select(kept, Check::name);
     }
 
     private Plan selected(Plan p) {
-        if (only.isEmpty()) return p;
-        requireKnown(p.checks().stream().map(PlannedCheck::name).toList());
-        List<PlannedCheck> kept = p.checks().stream().filter(c -> only.contains(c.name())).toList();
+        if (only.isEmpty() && shard == null) return p;
+        List<PlannedCheck> kept = p.checks();
+        if (!only.isEmpty()) {
+            requireKnown(p.checks().stream().map(PlannedCheck::name).toList());
+            kept = kept.stream().filter(c -> only.contains(c.name())).toList();
+        }
+        if (shard != null) kept = CheckShard.parse(shard).select(kept, PlannedCheck::name);
         return new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(),
                 p.current(), kept, p.actions(), p.settings());
     }
@@ -139,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
         if (options.config != null) sb.append(" --config ").append(options.config);
         options.set.forEach((k, v) -> sb.append(" --set ").append(k).append('=').append(v));
         for (String c : only) sb.append(" --check ").append(c);
+        if (shard != null) sb.append(" --shard ").append(shard);
         sb.append(" --system ").append(p.system()).append(" --runtime ").append(p.runtime()).append(" --seed ").append(p.seed());
         if (parallel > 1) sb.append(" --parallel ").append(parallel);
         return sb.toString();

@@ -152,7 +152,11 @@ final class RowMatcher {
     }
 
     private static String summary(int expected, int actual, int missing, int extra) {
-        return "rows differ: expected " + expected + ", got " + actual + " (" + missing + " missing, " + extra + " unexpected)";
+        return "rows differ: expected " + rows(expected) + ", got " + rows(actual) + " (" + missing + " missing, " + extra + " unexpected)";
+    }
+
+    private static String rows(int n) {
+        return n == 1 ? "1 row" : n + " rows";
     }
 
     private static String keyOfCells(List<Cell> row) {

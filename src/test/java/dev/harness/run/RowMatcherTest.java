@@ -40,6 +40,16 @@ class RowMatcherTest {
     }
 
     @Test
+    void theMismatchSummaryCountsRowsInWords() {
+        var exp = new Expectation.Rows(List.of(row(Cell.number("2"))), null, false);
+        var c = RowMatcher.compare(exp, table(List.of("last_value"), List.of(vals("34"))));
+        assertEquals("rows differ: expected 1 row, got 1 row (1 missing, 1 unexpected)", c.reason());
+        var two = RowMatcher.compare(new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("2"))), null, false),
+                table(List.of("a"), List.of()));
+        assertEquals("rows differ: expected 2 rows, got 0 rows (2 missing, 0 unexpected)", two.reason());
+    }
+
+    @Test
     void orderedRowsMustComeInOrder() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("2"))), null, true);
         assertTrue(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("1"), vals("2")))).matches());
