@@ -1,6 +1,9 @@
 package dev.harness.model;
 
-/** Progress events of a run, for the console; every method may be called from the executor thread only. */
+/**
+ * Progress events of a run, for the console. Steps are reported from the executor thread; {@link #waiting}
+ * comes from a timer thread while a step runs, so implementations must be thread-safe.
+ */
 public interface RunListener {
     /** A plan action begins; {@code index} is 0-based, {@code total} the plan length. */
     default void stepStarted(int index, int total, String title) {}

@@ -50,6 +50,7 @@ final class PlanWalk {
     private final Duration defaultBudget;
     private final String[] phaseLabels;
     private final List<StepResult> steps = new ArrayList<>();
+    private StepHeartbeat heartbeat;
     private final Map<String, List<PhaseResult>> phasesByCheck = new LinkedHashMap<>();
     private final Map<String, String> failedIn = new HashMap<>();
     private volatile boolean interrupted;
@@ -85,6 +86,13 @@ final class PlanWalk {
     }
 
     RunResult run(String command, Path reportDir) {
+        try (StepHeartbeat beat = new StepHeartbeat(options.listener())) {
+            heartbeat = beat;
+            return walk(command, reportDir);
+        }
+    }
+
+    private RunResult walk(String command, Path reportDir) {
         Instant started = options.clock().instant();
         String stopReason = null;
         String infraError = null;
@@ -99,6 +107,7 @@ final class PlanWalk {
             }
             String title = StepTitles.title(action, phaseLabels[i]);
             options.listener().stepStarted(i, total, title);
+            heartbeat.begin(title);
             options.log().accept("step " + (i + 1) + "/" + total + " start: " + title);
             Instant stepStart = options.clock().instant();
             Status status = Status.PASSED;
@@ -133,6 +142,7 @@ final class PlanWalk {
             steps.add(result);
             options.log().accept("step " + (i + 1) + "/" + total + " " + status + " (" + result.durationMillis() + " ms): " + title
                     + (message == null ? "" : ": " + message));
+            heartbeat.end();
             options.listener().stepFinished(result, total);
             if (stopReason != null) {
                 notRunPhases(i, stopReason);

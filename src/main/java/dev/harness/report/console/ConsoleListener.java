@@ -9,7 +9,8 @@ import java.io.PrintStream;
 /**
  * Progress on stderr: one line per finished step ({@code [ 5/14] ✔ promote db_2 … 3.2 s}), which is the CI
  * log, so it never contains escape codes there. On an interactive terminal the current step's line shows a
- * live elapsed counter during long waits and is replaced by the final line.
+ * live elapsed counter during long waits and is replaced by the final line. Thread-safe: the counter ticks come
+ * from a timer thread.
  */
 public final class ConsoleListener implements RunListener {
     private static final String CLEAR_LINE = "\r\u001b[2K";
@@ -27,7 +28,7 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public void stepStarted(int index, int total, String title) {
+    public synchronized void stepStarted(int index, int total, String title) {
         current = prefix(index, total) + " " + title;
         if (options.animate() && options.verbosity() != ConsoleOptions.Verbosity.QUIET) {
             err.print(CLEAR_LINE + current + " …");
@@ -39,7 +40,7 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public void waiting(String what, long elapsedMillis) {
+    public synchronized void waiting(String what, long elapsedMillis) {
         if (!options.animate() || options.verbosity() == ConsoleOptions.Verbosity.QUIET || current == null) return;
         err.print(CLEAR_LINE + current + " … " + style.dim(what + " " + elapsedMillis / 1000 + " s"));
         err.flush();
@@ -47,7 +48,7 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public void stepFinished(StepResult result, int total) {
+    public synchronized void stepFinished(StepResult result, int total) {
         boolean bad = result.status() == Status.FAILED || result.status() == Status.ERROR;
         if (options.verbosity() == ConsoleOptions.Verbosity.QUIET && !bad) {
             closeLine();
@@ -65,7 +66,7 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public void note(String message) {
+    public synchronized void note(String message) {
         if (options.verbosity() != ConsoleOptions.Verbosity.VERBOSE) return;
         closeLine();
         err.println("         " + style.dim(message));
