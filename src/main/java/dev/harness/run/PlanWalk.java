@@ -107,7 +107,7 @@ final class PlanWalk {
             }
             String title = StepTitles.title(action, phaseLabels[i]);
             options.listener().stepStarted(i, total, title);
-            heartbeat.begin(title);
+            heartbeat.begin("elapsed");
             options.log().accept("step " + (i + 1) + "/" + total + " start: " + title);
             Instant stepStart = options.clock().instant();
             Status status = Status.PASSED;

@@ -88,6 +88,6 @@ class StepHeartbeatTest {
         List<String> events = List.copyOf(r.events);
         assertTrue(events.get(0).startsWith("started "), events.toString());
         assertTrue(events.get(events.size() - 1).startsWith("finished "), events.toString());
-        assertTrue(events.size() >= 3 && events.get(1).startsWith("waiting "), "no live counter during a 2 s sleep: " + events);
+        assertTrue(events.size() >= 3 && events.get(1).startsWith("waiting elapsed "), "no live counter during a 2 s sleep: " + events);
     }
 }
