@@ -3,6 +3,7 @@ package dev.harness.runtime;
 import dev.harness.model.HarnessException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,8 +172,22 @@ public final class ProcessRuntime implements Runtime {
             return;
         }
         ProcessTree.kill(p.toHandle());
+        awaitReaped(p);
         sweep(service);
         marker(service, "killed (SIGKILL) pid " + p.pid());
+    }
+
+    /**
+     * A killed process is gone once it is a zombie, but {@link Process#isAlive()} (and so {@link #isRunning})
+     * stays true until the JDK's reaper thread has collected its exit status: wait for that too, so a start
+     * right after a kill does not find the service "already running".
+     */
+    private static void awaitReaped(Process p) {
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) throw new HarnessException.Infrastructure(null, "pid " + p.pid() + " did not exit after SIGKILL", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -284,6 +299,13 @@ public final class ProcessRuntime implements Runtime {
             // called from the hook itself or during shutdown: the hook runs anyway
         }
         killAll();
+        // Server data is scratch: the report folder (a CI artifact) keeps the logs, not tens of MB of data files.
+        try {
+            VolumeCopier.clear(volumesDir);
+            Files.deleteIfExists(volumesDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the run's volumes in " + volumesDir, e);
+        }
     }
 
     private void killAll() {

@@ -217,6 +217,32 @@ class ProcessRuntimeTest {
     }
 
     @Test
+    void aKilledServiceIsNotRunningTheMomentKillReturns() {
+        // The JDK reaps exit statuses on its own thread; kill must not return before that, or a restart
+        // right after it is refused as "already running". Repeated because the race is short.
+        for (int i = 0; i < 25; i++) {
+            runtime.start(sh("flip", "exec sleep 600", Map.of()));
+            runtime.kill("flip");
+            assertFalse(runtime.isRunning("flip"), "still 'running' right after kill, round " + i);
+        }
+    }
+
+    @Test
+    void closeRemovesTheVolumesButKeepLeavesThemAndTheLogsStay() throws Exception {
+        runtime.writeFile("data", "sub/file", "x");
+        runtime.start(sh("w", "echo wrote; exec sleep 600", Map.of("data", "/ignored")));
+        assertTrue(Files.exists(runDir.resolve("volumes/data/sub/file")));
+        runtime.close();
+        assertFalse(Files.exists(runDir.resolve("volumes")), "server data left in the report folder");
+        assertTrue(Files.exists(runtime.logFile("w")), "the log is kept");
+
+        ProcessRuntime kept = new ProcessRuntime(tmp.resolve("kept-volumes"), true);
+        kept.writeFile("data", "f", "x");
+        kept.close();
+        assertTrue(Files.exists(tmp.resolve("kept-volumes/volumes/data/f")), "--keep leaves the data for inspection");
+    }
+
+    @Test
     void closeKillsEverythingAndKeepLeavesItRunning() throws Exception {
         RunningService a = runtime.start(sh("a", "sleep 600 & exec sleep 600", Map.of()));
         RunningService b = runtime.start(sh("b", "exec sleep 600", Map.of()));
