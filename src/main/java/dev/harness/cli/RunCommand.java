@@ -89,9 +89,10 @@ final class RunCommand implements Callable<Integer> {
                     PlanJson::write);
             Path dir = session.reportDir(out, p);
             err.println("harness: " + p.scenario() + " seed " + p.seed() + " (" + p.system() + "/" + p.runtime() + "), reports in " + dir);
-            RunResult result = session.run(p, command(p), dir, () -> installShutdownHook);
-            new ConsoleSummary(stdout, console).print(result, reportFiles(dir));
-            stdout.flush();
+            RunResult result = session.run(p, command(p), dir, () -> installShutdownHook, r -> {
+                new ConsoleSummary(stdout, console).print(r, reportFiles(dir));
+                stdout.flush();
+            });
             exit = Math.max(exit, result.exitCode());
         }
         return exit;

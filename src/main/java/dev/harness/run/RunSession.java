@@ -59,6 +59,15 @@ public final class RunSession {
      * and the reports to be written, then ends the process with exit code 3.
      */
     public RunResult run(Plan plan, String command, Path reportDir, Supplier<Boolean> installShutdownHook) {
+        return run(plan, command, reportDir, installShutdownHook, result -> {});
+    }
+
+    /**
+     * As {@link #run(Plan, String, Path, Supplier)}, then {@code onResult} (e.g. the console summary) before the
+     * session counts as finished, so it also happens when Ctrl-C ends the process right after.
+     */
+    public RunResult run(Plan plan, String command, Path reportDir, Supplier<Boolean> installShutdownHook,
+                         java.util.function.Consumer<RunResult> onResult) {
         Path logs = reportDir.resolve("logs");
         try {
             Files.createDirectories(logs);
@@ -99,6 +108,7 @@ public final class RunSession {
                 }
             }
             log.accept("exit " + result.exitCode());
+            onResult.accept(result);
             return result;
         } finally {
             finished.countDown();

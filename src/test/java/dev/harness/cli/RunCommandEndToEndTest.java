@@ -1,6 +1,7 @@
 package dev.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.ExitCode;
@@ -166,6 +167,9 @@ class RunCommandEndToEndTest {
             assertTrue(Files.exists(dir.resolve("junit.xml")) && Files.exists(dir.resolve("report.html")));
             assertTrue(Files.readString(log).contains("closing runtime"));
             assertTrue(postgresProcessesUnder(dir).isEmpty(), "no postgres left: " + postgresProcessesUnder(dir));
+            assertFalse(Files.exists(dir.resolve("volumes")), "server data left in the report folder");
+            String console = Files.readString(out.resolveSibling(out.getFileName() + "-console.txt"));
+            assertTrue(console.contains("sleepy: INTERRUPTED") && console.contains("rerun:"), "the summary is printed on interrupt too: " + console);
         } finally {
             p.destroyForcibly();
         }
