@@ -52,7 +52,7 @@ public final class DockerRuntime implements Runtime {
     private final Map<String, Container> services = new LinkedHashMap<>();
     private final Thread shutdownHook;
     private boolean networkCreated;
-    private boolean closed;
+    private final CloseOnce closing = new CloseOnce(Duration.ofSeconds(120));
 
     private record Container(String id, ContainerLogFollower logs) {}
 
@@ -224,10 +224,10 @@ public final class DockerRuntime implements Runtime {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) return;
-            closed = true;
-        }
+        closing.run(this::cleanUp);
+    }
+
+    private void cleanUp() {
         try {
             if (Thread.currentThread() != shutdownHook) java.lang.Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -255,7 +255,7 @@ public final class DockerRuntime implements Runtime {
     }
 
     private void ensureOpen() {
-        if (closed) throw new IllegalStateException("Docker runtime of run " + options.runId() + " is closed");
+        if (closing.isClosed()) throw new IllegalStateException("Docker runtime of run " + options.runId() + " is closed");
     }
 
     private void ensureNetwork() {

@@ -42,7 +42,7 @@ public final class ProcessRuntime implements Runtime {
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> volumesOf = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
-    private volatile boolean closed;
+    private final CloseOnce closing = new CloseOnce(Duration.ofSeconds(120));
 
     /** @param runDir this run's folder (created if missing); @param keep leave processes running on close */
     public ProcessRuntime(Path runDir, boolean keep) {
@@ -88,7 +88,7 @@ public final class ProcessRuntime implements Runtime {
     @Override
     public RunningService start(ServiceSpec spec) {
         String service = spec.service();
-        if (closed) throw new HarnessException.Infrastructure(service, "runtime already closed", null);
+        if (closing.isClosed()) throw new HarnessException.Infrastructure(service, "runtime already closed", null);
         if (isRunning(service)) throw new HarnessException.Infrastructure(service, "is already running", null);
         if (spec.command() == null || spec.command().isEmpty()) {
             throw new HarnessException.Infrastructure(service, "a local process needs a command", null);
@@ -290,8 +290,10 @@ public final class ProcessRuntime implements Runtime {
 
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
+        closing.run(this::cleanUp);
+    }
+
+    private void cleanUp() {
         if (keep) return;
         try {
             java.lang.Runtime.getRuntime().removeShutdownHook(shutdownHook);
