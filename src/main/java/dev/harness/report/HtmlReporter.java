@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,13 +47,13 @@ public final class HtmlReporter implements Reporter {
     }
 
     @Override
-    public Path write(RunResult result, Path reportDir) throws IOException {
-        Files.createDirectories(reportDir);
-        Path file = reportDir.resolve(FILE);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            render(result, reportDir, out);
-        }
-        return file;
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
+    public void write(RunResult result, Path reportDir, Writer out) {
+        render(result, reportDir, out);
     }
 
     public void render(RunResult result, Path reportDir, Writer out) {

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,16 +52,12 @@ public final class JUnitXmlReporter implements Reporter {
     }
 
     @Override
-    public Path write(RunResult result, Path reportDir) throws IOException {
-        Files.createDirectories(reportDir);
-        Path file = reportDir.resolve(FILE);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(result, reportDir, out);
-        }
-        return file;
+    public String fileName() {
+        return FILE;
     }
 
     /** Writes the XML to {@code out}; {@code reportDir} is used to name attachments. */
+    @Override
     public void write(RunResult result, Path reportDir, Writer out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
