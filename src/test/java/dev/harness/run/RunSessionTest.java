@@ -32,8 +32,17 @@ class RunSessionTest {
     private final List<TestPgRuntime> runtimes = new ArrayList<>();
 
     /** Writes a marker file so the test sees the reporter ran, with the result it got. */
-    private static final Reporter MARKER = (result, dir) -> Files.writeString(dir.resolve("marker.txt"),
-            "exit " + result.exitCode() + " interrupted " + result.interrupted());
+    private static final Reporter MARKER = new Reporter() {
+        @Override
+        public String fileName() {
+            return "marker.txt";
+        }
+
+        @Override
+        public void write(dev.harness.model.RunResult result, Path dir, java.io.Writer out) throws java.io.IOException {
+            out.write("exit " + result.exitCode() + " interrupted " + result.interrupted());
+        }
+    };
 
     private RunSession session(RunListener listener) throws java.io.IOException {
         // The servers run as user postgres and write logs/ inside the report folder: it must be reachable.
