@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Executor benchmarks: per-statement overhead vs bare JDBC and vs psql-per-fragment; --parallel 4 vs sequential.
-# Needs a local PostgreSQL install (default /usr/lib/postgresql/15; override with -Dharness.test.pgHome=…) and psql.
+# Servers are the harness's own (process runtime, PostgreSQL binaries from Maven, cached after the first use).
+# The psql-per-fragment comparison needs psql on PATH; without it that line says "skipped" and the rest runs.
 # Usage: bench/run/run.sh [fragments]   (default 200 fragments of 10 statements)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -2,6 +2,7 @@ package dev.harness.load;
 
 import dev.harness.model.Cell;
 import dev.harness.model.Check;
+import dev.harness.model.Durations;
 import dev.harness.model.Expectation;
 import dev.harness.model.Guard;
 import dev.harness.model.Problem;

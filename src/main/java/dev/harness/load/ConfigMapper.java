@@ -1,5 +1,6 @@
 package dev.harness.load;
 
+import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Problem;
 import dev.harness.model.Version;

@@ -1,6 +1,6 @@
 package dev.harness.plan;
 
-import dev.harness.load.Durations;
+import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Version;

@@ -2,6 +2,7 @@ package dev.harness.run;
 
 import dev.harness.model.Action;
 import dev.harness.model.CheckResult;
+import dev.harness.model.Durations;
 import dev.harness.model.Expectation;
 import dev.harness.model.Failure;
 import dev.harness.model.HarnessConfig;

@@ -1,6 +1,7 @@
 package dev.harness.run;
 
 import dev.harness.model.Action;
+import java.util.Locale;
 
 /** The one-line names of plan actions used on the console, in harness.log and in the reports. */
 final class StepTitles {
@@ -21,9 +22,14 @@ final class StepTitles {
         if (a instanceof Action.Configure c) return "configure " + c.service();
         if (a instanceof Action.AssertVersion v) return "assert-version " + v.service() + " " + v.version();
         if (a instanceof Action.RunPhase p) return phaseLabel + (p.service() == null ? "" : " on " + p.service());
-        if (a instanceof Action.Sleep s) return "sleep " + Durations.format(s.millis());
+        if (a instanceof Action.Sleep s) return "sleep " + seconds(s.millis());
         Action.Sql q = (Action.Sql) a;
         return "sql" + (q.service() == null ? "" : " on " + q.service()) + (q.asSystem() ? " as system" : "")
                 + " (" + q.statements().size() + (q.statements().size() == 1 ? " statement)" : " statements)");
+    }
+
+    /** {@code 500ms}, {@code 600.0s}: a sleep's length as the console and reports show it. */
+    private static String seconds(long millis) {
+        return millis < 1000 ? millis + "ms" : String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 }

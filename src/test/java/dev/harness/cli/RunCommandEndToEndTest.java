@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.ExitCode;
+import dev.harness.runtime.TempDirAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,7 @@ class RunCommandEndToEndTest {
 
     @org.junit.jupiter.api.BeforeEach
     void reachable() throws IOException {
-        // Servers run as an unprivileged user when the tests run as root: the run folder must be reachable.
-        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(out.getParent(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        TempDirAccess.openToServerUser(out);
     }
 
     private int run(String... args) {

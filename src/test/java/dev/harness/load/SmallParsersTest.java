@@ -5,21 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.Guard;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SmallParsersTest {
-    @Test
-    void durationsInEveryUnit() {
-        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
-        assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
-        assertEquals(Duration.ofMinutes(2), Durations.parse("2m"));
-        assertEquals(Duration.ofHours(1), Durations.parse("1h"));
-        assertEquals("2m", Durations.format(Duration.ofMinutes(2)));
-        assertEquals("1500ms", Durations.format(Duration.ofMillis(1500)));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Durations.parse("1 minute")).getMessage().contains("30s"));
-    }
-
     @Test
     void guardsWithEveryOperator() {
         assertEquals(Guard.Op.LE, Guards.parse("base <= 15.18").op());

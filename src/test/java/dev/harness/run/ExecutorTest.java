@@ -1,19 +1,18 @@
 package dev.harness.run;
 
-import static dev.harness.run.PlanBuilder.query;
 import static dev.harness.run.PlanBuilder.sql;
 import static dev.harness.run.PlanBuilder.tableCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.harness.model.Action;
 import dev.harness.model.Cell;
 import dev.harness.model.CheckResult;
 import dev.harness.model.ExitCode;
 import dev.harness.model.Guard;
+import dev.harness.model.HarnessConfig;
 import dev.harness.model.Phase;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.Plan;
@@ -24,37 +23,54 @@ import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.model.Version;
-import dev.harness.testpg.TestPgRuntime;
-import dev.harness.testpg.TestPgSystem;
+import dev.harness.load.Loader;
+import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.RunFolderProcesses;
+import dev.harness.runtime.TempDirAccess;
+import dev.harness.system.PostgresSystem;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The executor against real PostgreSQL servers (test-only runtime until the ProcessRuntime lands). */
+/** The executor against real PostgreSQL servers: ProcessRuntime and PostgresSystem, Maven-packaged binaries. */
 class ExecutorTest {
-    private TestPgRuntime runtime;
+    private static final HarnessConfig CONFIG = Loader.loadConfig(null);
+
+    @TempDir
+    Path tmp;
+
+    private final PostgresSystem system = new PostgresSystem(CONFIG);
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private Path runDir;
+    private ProcessRuntime runtime;
 
     @BeforeEach
     void setUp() {
-        assumeTrue(TestPgRuntime.available(), "no local PostgreSQL install");
-        runtime = new TestPgRuntime(null);
+        newRuntime("run");
+    }
+
+    /** A fresh runtime in its own run folder (the previous one, if any, must be closed). */
+    private void newRuntime(String folder) {
+        runDir = TempDirAccess.openToServerUser(tmp).resolve(folder);
+        runtime = new ProcessRuntime(runDir, false);
     }
 
     @AfterEach
     void tearDown() {
-        if (runtime != null) {
-            runtime.close();
-            assertTrue(runtime.livePids().isEmpty(), "servers left running");
-        }
+        runtime.close();
+        assertEquals(List.of(), RunFolderProcesses.in(runDir), "servers left running");
     }
 
-    private RunResult run(Plan plan, int parallel, List<String> configure, RunListener listener) {
-        var opts = ExecutorOptions.defaults().withParallel(parallel).withListener(listener);
-        return new Executor(new TestPgSystem(configure), runtime, null, opts).run(plan, "harness run test", null);
+    private RunResult run(Plan plan, int parallel, RunListener listener) {
+        var opts = ExecutorOptions.defaults().withParallel(parallel).withListener(listener).withLog(log::add);
+        return new Executor(system, runtime, CONFIG, opts).run(plan, "harness run test", null);
     }
 
     private static CheckResult check(RunResult r, String name) {
@@ -63,10 +79,9 @@ class ExecutorTest {
 
     @Test
     void aRestartScenarioPassesAndConfiguresOncePerEnvironment() {
-        // Configuring twice would fail: the marker table exists after the first time.
         Plan plan = new PlanBuilder().check(tableCheck("alpha", false)).check(tableCheck("beta", false))
                 .start("db").allPhases().kill("db").start("db").phase(Phase.VALIDATE).build();
-        RunResult r = run(plan, 1, List.of("CREATE TABLE configured_marker (x int)"), RunListener.NONE);
+        RunResult r = run(plan, 1, RunListener.NONE);
         assertEquals(ExitCode.OK, r.exitCode(), () -> r.steps().toString());
         assertEquals(List.of(Status.PASSED, Status.PASSED), r.checks().stream().map(CheckResult::status).toList());
         assertEquals(List.of("initialize", "manipulate 1", "manipulate 2", "validate #1", "validate #2"),
@@ -75,6 +90,8 @@ class ExecutorTest {
         assertEquals(2, configures.size());
         assertNull(configures.get(0).message());
         assertEquals("already configured in this environment", configures.get(1).message());
+        // Every configure statement reached the server once: the second configure step sent none.
+        assertEquals(system.configureStatements().size(), log.stream().filter(l -> l.startsWith("configure db: ok: ")).count(), log::toString);
         assertTrue(r.steps().stream().allMatch(s -> s.status() == Status.PASSED));
     }
 
@@ -82,7 +99,7 @@ class ExecutorTest {
     void aFailedCheckIsReportedWithItsDiffAndSkippedLaterWhileOthersGoOn() {
         Plan plan = new PlanBuilder().check(tableCheck("good", false)).check(tableCheck("bad", true)).check(tableCheck("also_good", false))
                 .start("db").allPhases().phase(Phase.VALIDATE).build();
-        RunResult r = run(plan, 1, List.of(), RunListener.NONE);
+        RunResult r = run(plan, 1, RunListener.NONE);
         assertEquals(ExitCode.CHECK_FAILED, r.exitCode());
         assertEquals(Status.PASSED, check(r, "good").status());
         assertEquals(Status.PASSED, check(r, "also_good").status());
@@ -101,10 +118,14 @@ class ExecutorTest {
         assertEquals(Status.FAILED, r.steps().stream().filter(s -> "validate #1".equals(s.title())).findFirst().orElseThrow().status());
     }
 
-    /** Kills the postmaster from inside a statement: the server dies in the middle of a phase. */
+    /**
+     * Kills the postmaster from inside a statement: the server dies in the middle of a phase. As the system user,
+     * because COPY TO PROGRAM and the data_directory setting are for superusers only.
+     */
     private static Statement killServer(String check) {
-        return sql(check, 5, "DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', "
-                + "'kill -9 $(head -1 ' || current_setting('data_directory') || '/postmaster.pid)'); END $$");
+        return new Statement("DO $$ BEGIN EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', "
+                + "'kill -9 $(head -1 ' || current_setting('data_directory') || '/postmaster.pid)'); END $$",
+                new dev.harness.model.Expectation.Succeeds(), null, true, null, PlanBuilder.at(check, 5));
     }
 
     @Test
@@ -121,7 +142,7 @@ class ExecutorTest {
         var killer = PlanBuilder.check("killer", List.of(sql("killer", 2, "SELECT 1")), List.of(killServer("killer"), sql("killer", 6, "SELECT pg_sleep(5)")), List.of(), List.of());
         Plan plan = new PlanBuilder().check(tableCheck("first", false)).check(killer).check(tableCheck("last", false))
                 .start("db").allPhases().build();
-        RunResult r = run(plan, parallel, List.of(), RunListener.NONE);
+        RunResult r = run(plan, parallel, RunListener.NONE);
         assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());
         assertNotNull(r.infraError());
         assertTrue(r.infraError().startsWith("db: "), r.infraError());
@@ -149,10 +170,11 @@ class ExecutorTest {
         PlanBuilder b = new PlanBuilder();
         for (int i = 0; i < 8; i++) b.check(tableCheck("c" + i, i == 5));
         Plan plan = b.start("db").allPhases().phase(Phase.VALIDATE).build();
-        RunResult seq = run(plan, 1, List.of(), RunListener.NONE);
+        RunResult seq = run(plan, 1, RunListener.NONE);
         runtime.close();
-        runtime = new TestPgRuntime(null);
-        RunResult par = run(plan, 4, List.of(), RunListener.NONE);
+        assertEquals(List.of(), RunFolderProcesses.in(runDir), "servers left running");
+        newRuntime("run-parallel");
+        RunResult par = run(plan, 4, RunListener.NONE);
         assertEquals(summary(seq), summary(par));
         assertEquals(ExitCode.CHECK_FAILED, par.exitCode());
         assertEquals(seq.steps().stream().map(StepResult::status).toList(), par.steps().stream().map(StepResult::status).toList());
@@ -169,7 +191,7 @@ class ExecutorTest {
         var broken = PlanBuilder.check("gated", List.of(sql("gated", 2, "THIS IS NOT SQL")), List.of(), List.of(), List.of());
         Plan plan = new PlanBuilder().check(tableCheck("runs", false)).skippedCheck(broken, "base 15.18 < since 16.0")
                 .start("db").allPhases().build();
-        RunResult r = run(plan, 1, List.of(), RunListener.NONE);
+        RunResult r = run(plan, 1, RunListener.NONE);
         assertEquals(ExitCode.OK, r.exitCode());
         CheckResult gated = check(r, "gated");
         assertEquals(Status.SKIPPED, gated.status());
@@ -186,8 +208,10 @@ class ExecutorTest {
                         new Statement("CREATE TABLE ${check}_${seed} AS SELECT '${scenario}'::text AS s, '${current}'::text AS v, current_user::text AS u",
                                 new dev.harness.model.Expectation.Succeeds(), null, true, base, PlanBuilder.at("vars", 3))),
                 List.of(), List.of(),
-                List.of(query("vars", 9, "SELECT s, v, u FROM vars_7", List.of(List.of(Cell.string("test"), Cell.string(PlanBuilder.PG.toString()), Cell.string("postgres"))))));
-        RunResult r = run(new PlanBuilder().check(c).start("db").allPhases().build(), 1, List.of(), RunListener.NONE);
+                // Read as the system user too: the table is its own, the normal user may not read it on a real server.
+                List.of(new Statement("SELECT s, v, u FROM vars_7", new dev.harness.model.Expectation.Rows(List.of(List.of(Cell.string("test"),
+                        Cell.string(PlanBuilder.PG.toString()), Cell.string("postgres"))), null, false), null, true, null, PlanBuilder.at("vars", 9))));
+        RunResult r = run(new PlanBuilder().check(c).start("db").allPhases().build(), 1, RunListener.NONE);
         assertEquals(ExitCode.OK, r.exitCode(), () -> r.checks().toString());
         assertTrue(check(r, "vars").phases().get(0).log().get(0).startsWith("skip (when current >= 99)"));
     }
@@ -198,7 +222,7 @@ class ExecutorTest {
                 .action(new Action.Start("db", PlanBuilder.PG, false, null, SourceRef.NONE, null))
                 .action(new Action.AssertVersion("db", new Version("14.1"), SourceRef.NONE, "implicit after start"))
                 .allPhases().build();
-        RunResult r = run(plan, 1, List.of(), RunListener.NONE);
+        RunResult r = run(plan, 1, RunListener.NONE);
         assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());
         assertTrue(r.infraError().contains("expected 14.1"), r.infraError());
         assertEquals(Status.ERROR, check(r, "x").status());
@@ -222,7 +246,7 @@ class ExecutorTest {
                 events.add(result.status() + " " + result.title());
             }
         };
-        ex[0] = new Executor(new TestPgSystem(List.of()), runtime, null, ExecutorOptions.defaults().withListener(l));
+        ex[0] = new Executor(system, runtime, CONFIG, ExecutorOptions.defaults().withListener(l));
         RunResult r = ex[0].run(plan, "cmd", null);
         assertTrue(r.interrupted());
         assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());

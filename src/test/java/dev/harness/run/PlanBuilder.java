@@ -16,7 +16,8 @@ import java.util.Map;
 
 /** Builds plans and checks in Java for executor tests (the compiler is another branch's work). */
 final class PlanBuilder {
-    static final Version PG = new Version(System.getProperty("harness.test.pgVersion", "15.18"));
+    /** A release of the built-in catalog (harness.yaml); its binaries come from Maven. */
+    static final Version PG = new Version("15.18");
     private final List<Action> actions = new ArrayList<>();
     private final List<PlannedCheck> checks = new ArrayList<>();
     private int line = 1;
@@ -62,7 +63,7 @@ final class PlanBuilder {
     }
 
     Plan build() {
-        return new Plan("test", "executor test", "scenarios.d/test.yaml", "postgres", "testpg", 7L, PG, List.of(PG), PG,
+        return new Plan("test", "executor test", "scenarios.d/test.yaml", "postgres", "process", 7L, PG, List.of(PG), PG,
                 List.copyOf(checks), List.copyOf(actions), Map.of("timeouts.statement", "2s"));
     }
 

@@ -1,34 +1,55 @@
 package dev.harness.run;
 
 import dev.harness.model.Cell;
+import dev.harness.load.Loader;
 import dev.harness.model.Check;
+import dev.harness.model.HarnessConfig;
 import dev.harness.model.Phase;
 import dev.harness.model.Plan;
 import dev.harness.model.Statement;
 import dev.harness.model.Version;
+import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.RunningService;
+import dev.harness.runtime.TempDirAccess;
+import dev.harness.system.PostgresDriver;
+import dev.harness.system.PostgresSystem;
 import dev.harness.system.SqlEndpoint;
-import dev.harness.testpg.TestPgRuntime;
-import dev.harness.testpg.TestPgSystem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Benchmark (not a test): per-statement overhead of the harness against a bare JDBC loop and against one psql
- * process per fragment, and --parallel 4 against sequential on 200 checks. Run with bench/run/run.sh.
+ * process per fragment, and --parallel 4 against sequential on 200 checks. Run with bench/run/run.sh. Servers are
+ * the harness's own: ProcessRuntime and PostgresSystem with the Maven-packaged binaries of the built-in catalog.
  */
 public final class RunBench {
+    private static final HarnessConfig CONFIG = Loader.loadConfig(null);
+
     public static void main(String[] args) throws Exception {
+        Path work = TempDirAccess.openToServerUser(Files.createTempDirectory("harness-runbench"));
+        try {
+            measure(work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void measure(Path work) throws Exception {
         int fragments = Integer.parseInt(System.getProperty("fragments", "200"));
         int perFragment = 10;
-        try (TestPgRuntime rt = new TestPgRuntime(null)) {
-            var start = new dev.harness.model.Action.Start("bench", new Version("15"), false, null, dev.harness.model.SourceRef.NONE, null);
-            var svc = rt.start(new TestPgSystem(List.of()).serviceSpec(start, null));
-            int port = svc.port(5432);
+        try (ProcessRuntime rt = new ProcessRuntime(work.resolve("overhead"), false)) {
+            RunningService svc = new PostgresDriver(rt, CONFIG).start("bench", PlanBuilder.PG.toString(), false);
+            int port = svc.port(PostgresSystem.PORT);
             String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
             Properties p = new Properties();
             p.setProperty("user", "postgres");
@@ -68,14 +89,18 @@ public final class RunBench {
             long harness = harnesses[rounds / 2];
             System.out.printf("per-round harness/bare ratios (sorted, %d rounds): %s%n", rounds, java.util.Arrays.toString(
                     java.util.Arrays.stream(ratios).mapToObj(x -> String.format("%.2f", x)).toArray()));
-            long psql = psql(port, fragment, Math.max(20, fragments / 5)) * (fragments / Math.max(20, fragments / 5));
             int n = fragments * perFragment;
             System.out.printf("statements: %d (%d fragments of %d)%n", n, fragments, perFragment);
             System.out.printf("bare JDBC (one connection per fragment): %.1f us/statement (medians over the rounds)%n", bare / 1000.0 / n);
             System.out.printf("harness CheckPhaseRunner:                %.1f us/statement  median ratio %.2fx%n", harness / 1000.0 / n, ratios[rounds / 2]);
-            System.out.printf("psql process per fragment:               %.1f us/statement  harness is %.1fx faster%n", psql / 1000.0 / n, (double) psql / harness);
+            if (psqlAvailable()) {
+                long psql = psql(port, fragment, Math.max(20, fragments / 5)) * (fragments / Math.max(20, fragments / 5));
+                System.out.printf("psql process per fragment:               %.1f us/statement  harness is %.1fx faster%n", psql / 1000.0 / n, (double) psql / harness);
+            } else {
+                System.out.println("psql process per fragment:               skipped, no psql on PATH");
+            }
         }
-        parallel();
+        parallel(work);
     }
 
     /** The same statements on a plain JDBC connection per fragment, results read with getString. */
@@ -110,6 +135,20 @@ public final class RunBench {
         return System.nanoTime() - t0;
     }
 
+    /** The psql comparison is the only part that needs a client installed; the servers come from Maven. */
+    private static boolean psqlAvailable() {
+        try {
+            Process p = new ProcessBuilder("psql", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** testdrive's model: one client process per fragment. */
     private static long psql(int port, List<Statement> fragment, int fragments) throws Exception {
         StringBuilder sql = new StringBuilder();
@@ -125,15 +164,15 @@ public final class RunBench {
     }
 
     /** 200 checks, every phase, once sequential and once with --parallel 4, each on a fresh server. */
-    private static void parallel() {
+    private static void parallel(Path work) {
         PlanBuilder b = new PlanBuilder();
         for (int i = 0; i < 200; i++) b.check(PlanBuilder.tableCheck("c" + i, false));
         Plan plan = b.start("db").allPhases().build();
         long[] ms = new long[2];
         int[] modes = {1, 4};
         for (int m = 0; m < 2; m++) {
-            try (TestPgRuntime rt = new TestPgRuntime(null)) {
-                var ex = new Executor(new TestPgSystem(List.of()), rt, null, ExecutorOptions.defaults().withParallel(modes[m]));
+            try (ProcessRuntime rt = new ProcessRuntime(work.resolve("parallel-" + modes[m]), false)) {
+                var ex = new Executor(new PostgresSystem(CONFIG), rt, CONFIG, ExecutorOptions.defaults().withParallel(modes[m]));
                 var r = ex.run(plan, "bench", null);
                 if (r.exitCode() != 0) throw new IllegalStateException("exit " + r.exitCode());
                 ms[m] = r.steps().stream().filter(s -> s.action() instanceof dev.harness.model.Action.RunPhase).mapToLong(s -> s.durationMillis()).sum();
@@ -141,5 +180,12 @@ public final class RunBench {
         }
         System.out.printf("200 checks, phases only: sequential %d ms, --parallel 4 %d ms, speed-up %.2fx (cores: %d)%n",
                 ms[0], ms[1], (double) ms[0] / ms[1], java.lang.Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The bench's servers are gone (runtimes closed): their volumes and logs go too. */
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.harness.model.Action;
 import dev.harness.model.ExitCode;
@@ -11,12 +10,15 @@ import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
 import dev.harness.model.SourceRef;
+import dev.harness.load.Loader;
+import dev.harness.model.HarnessConfig;
 import dev.harness.report.Reporter;
-import dev.harness.testpg.TestPgRuntime;
-import dev.harness.testpg.TestPgSystem;
+import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.RunFolderProcesses;
+import dev.harness.runtime.TempDirAccess;
+import dev.harness.system.PostgresSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,7 @@ class RunSessionTest {
     @TempDir
     Path out;
 
-    private final List<TestPgRuntime> runtimes = new ArrayList<>();
+    private static final HarnessConfig CONFIG = Loader.loadConfig(null);
 
     /** Writes a marker file so the test sees the reporter ran, with the result it got. */
     private static final Reporter MARKER = new Reporter() {
@@ -44,19 +46,15 @@ class RunSessionTest {
         }
     };
 
-    private RunSession session(RunListener listener) throws java.io.IOException {
-        // The servers run as user postgres and write logs/ inside the report folder: it must be reachable.
-        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        return new RunSession(new TestPgSystem(List.of()), logs -> {
-            TestPgRuntime r = new TestPgRuntime(logs);
-            runtimes.add(r);
-            return r;
-        }, null, List.of(MARKER), ExecutorOptions.defaults().withListener(listener), p -> "{\"scenario\":\"" + p.scenario() + "\"}");
+    /** As the CLI wires it: the process runtime's run folder is the report folder, which holds logs/. */
+    private RunSession session(RunListener listener) {
+        TempDirAccess.openToServerUser(out);
+        return new RunSession(new PostgresSystem(CONFIG), logs -> new ProcessRuntime(logs.getParent(), false), CONFIG,
+                List.of(MARKER), ExecutorOptions.defaults().withListener(listener), p -> "{\"scenario\":\"" + p.scenario() + "\"}");
     }
 
     @Test
     void aRunWritesPlanLogServiceLogsAndReportsAndLeavesNoServer() throws Exception {
-        assumeTrue(TestPgRuntime.available());
         Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", true)).start("db").allPhases().build();
         RunSession s = session(RunListener.NONE);
         Path dir = s.reportDir(out, plan);
@@ -69,12 +67,11 @@ class RunSessionTest {
         assertTrue(Files.size(dir.resolve("logs/db.log")) > 0);
         assertEquals("logs/db.log", r.logs().get("db"));
         assertEquals("exit 1 interrupted false", Files.readString(dir.resolve("marker.txt")));
-        assertTrue(runtimes.get(0).livePids().isEmpty());
+        assertEquals(List.of(), RunFolderProcesses.in(dir), "servers left running");
     }
 
     @Test
     void anInterruptedRunRemovesItsServersAndStillWritesTheReports() throws Exception {
-        assumeTrue(TestPgRuntime.available());
         Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", false)).start("db").phase(Phase.INITIALIZE)
                 .action(new Action.Sleep(600_000, SourceRef.NONE, null)).phase(Phase.VALIDATE).build();
         CountDownLatch sleeping = new CountDownLatch(1);
@@ -94,6 +91,6 @@ class RunSessionTest {
         assertTrue(result.get().interrupted());
         assertEquals(ExitCode.INFRASTRUCTURE, result.get().exitCode());
         assertEquals("exit 3 interrupted true", Files.readString(dir.resolve("marker.txt")));
-        assertTrue(runtimes.get(0).livePids().isEmpty(), "no postgres left");
+        assertEquals(List.of(), RunFolderProcesses.in(dir), "no postgres left");
     }
 }

@@ -5,33 +5,68 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.harness.model.Cell;
 import dev.harness.model.Expectation;
 import dev.harness.model.Expectation.ErrorMatch;
 import dev.harness.model.SourceRef;
 import dev.harness.model.Statement;
-import dev.harness.testpg.SharedPg;
-import dev.harness.testpg.TestPgRuntime;
+import dev.harness.load.Loader;
+import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.RunFolderProcesses;
+import dev.harness.runtime.RunningService;
+import dev.harness.runtime.TempDirAccess;
+import dev.harness.system.PostgresDriver;
+import dev.harness.system.SqlEndpoint;
+import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Retry and comparison rules against a real PostgreSQL, with virtual time. */
+/** Retry and comparison rules against a real PostgreSQL (one server for the class), with virtual time. */
 class StatementRunnerTest {
     private static final SourceRef SRC = SourceRef.of("checks.d/t.yaml", 7, 5);
+
+    @TempDir
+    static Path tmp;
+
+    private static ProcessRuntime runtime;
+    private static Path runDir;
+    private static SqlEndpoint server;
     private Connection conn;
     private String table;
 
+    @BeforeAll
+    static void startServer() {
+        runDir = TempDirAccess.openToServerUser(tmp).resolve("run");
+        runtime = new ProcessRuntime(runDir, false);
+        PostgresDriver pg = new PostgresDriver(runtime, Loader.loadConfig(null));
+        RunningService s = pg.start("db", PlanBuilder.PG.toString(), false);
+        server = pg.system.endpoint(s, true);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        runtime.close();
+        assertEquals(List.of(), RunFolderProcesses.in(runDir), "server left running");
+    }
+
+    /** A new connection as the system user (superuser: pg_terminate_backend of any session). */
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), server.properties());
+    }
+
     @BeforeEach
-    void connect() throws SQLException {
-        assumeTrue(TestPgRuntime.available(), "no local PostgreSQL install");
-        conn = SharedPg.connect();
+    void connectAndCreateTable() throws SQLException {
+        conn = connect();
         table = "t_" + System.nanoTime();
         exec("CREATE TABLE " + table + " (a int, b text)");
     }
@@ -168,7 +203,7 @@ class StatementRunnerTest {
 
     @Test
     void aClosedConnectionIsAnInfrastructureErrorNotAFailure() throws Exception {
-        Connection other = SharedPg.connect();
+        Connection other = connect();
         long pid;
         try (var st = other.createStatement(); var rs = st.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();

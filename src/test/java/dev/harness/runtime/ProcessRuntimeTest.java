@@ -31,9 +31,7 @@ class ProcessRuntimeTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        // @TempDir is 0700; the server user (when the test runs as root) must be able to enter it.
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        runDir = tmp.resolve("run");
+        runDir = TempDirAccess.openToServerUser(tmp).resolve("run");
         runtime = new ProcessRuntime(runDir, false);
     }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,9 +39,7 @@ abstract class RuntimeContract {
 
     @BeforeEach
     void setUp() throws IOException {
-        // @TempDir is 0700; a server user (process runtime as root) must be able to enter it.
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        runtime = open(tmp.resolve("run"));
+        runtime = open(TempDirAccess.openToServerUser(tmp).resolve("run"));
     }
 
     @AfterEach

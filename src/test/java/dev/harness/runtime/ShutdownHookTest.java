@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +17,7 @@ class ShutdownHookTest {
 
     @Test
     void anInterruptedHarnessLeavesNoProcessBehind() throws Exception {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path runDir = tmp.resolve("run");
+        Path runDir = TempDirAccess.openToServerUser(tmp).resolve("run");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process harness = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ShutdownHookProbe.class.getName(), runDir.toString()).redirectErrorStream(true).start();

@@ -1,6 +1,7 @@
 package dev.harness.system;
 
 import dev.harness.model.Action;
+import dev.harness.model.HarnessConfig;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.Runtime;
@@ -12,19 +13,26 @@ import java.sql.Statement;
 /**
  * What an executor does with PostgresSystem on any runtime, for the system's tests: start steps (spec, base
  * backup, start, await), kills and SQL. Prints the measured times so test logs show them; nothing asserts them.
+ * Public so tests of other packages (the executor's) get a real server the same way.
  */
-final class PostgresDriver {
+public final class PostgresDriver {
     final Runtime runtime;
-    final PostgresSystem system;
+    public final PostgresSystem system;
     final TestSystemContext ctx;
 
     PostgresDriver(Runtime runtime) {
-        this.runtime = runtime;
-        this.system = new PostgresSystem(TestSystemContext.testConfig());
-        this.ctx = new TestSystemContext(TestSystemContext.testConfig(), runtime, runtime.name());
+        this(runtime, TestSystemContext.testConfig());
     }
 
-    RunningService start(String service, String version, boolean readOnly) {
+    /** @param config the catalog and timeouts the servers are started with (e.g. the built-in harness.yaml) */
+    public PostgresDriver(Runtime runtime, HarnessConfig config) {
+        this.runtime = runtime;
+        this.system = new PostgresSystem(config);
+        this.ctx = new TestSystemContext(config, runtime, runtime.name());
+    }
+
+    /** Starts {@code service} at {@code version} (a standby of the leader when read-only); configured when writable. */
+    public RunningService start(String service, String version, boolean readOnly) {
         Action.Start start = new Action.Start(service, Version.parse(version), readOnly, null, null, null);
         var spec = system.serviceSpec(start, ctx);
         long t0 = System.nanoTime();
@@ -42,7 +50,7 @@ final class PostgresDriver {
         return s;
     }
 
-    void exec(RunningService s, boolean asSystem, String... sql) {
+    public void exec(RunningService s, boolean asSystem, String... sql) {
         try (Connection c = PgConnections.open(system.endpoint(s, asSystem)); Statement st = c.createStatement()) {
             for (String q : sql) st.execute(q);
         } catch (SQLException e) {

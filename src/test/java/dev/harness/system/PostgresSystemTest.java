@@ -10,10 +10,10 @@ import dev.harness.model.Version;
 import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.RunningService;
+import dev.harness.runtime.TempDirAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +33,7 @@ class PostgresSystemTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        runDir = tmp.resolve("run");
+        runDir = TempDirAccess.openToServerUser(tmp).resolve("run");
         runtime = new ProcessRuntime(runDir, false);
         pg = new PostgresDriver(runtime);
         system = pg.system;

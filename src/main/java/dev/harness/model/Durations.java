@@ -1,10 +1,14 @@
-package dev.harness.load;
+package dev.harness.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as written in YAML: a whole number and a unit, {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}. */
+/**
+ * Durations as users write them in YAML: a whole number and a unit, {@code 500ms}, {@code 30s}, {@code 2m},
+ * {@code 1h}. One syntax everywhere: the loader reads it, the planner writes plan settings with {@link #format}
+ * and the executor reads them back with {@link #parse}, so it lives in the model, below all three.
+ */
 public final class Durations {
     private static final Pattern SHAPE = Pattern.compile("([0-9]+)(ms|s|m|h)");
 
