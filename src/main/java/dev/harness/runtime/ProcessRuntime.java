@@ -24,9 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs services as local processes. One run folder holds {@code volumes/<name>/} (kept across kills and
- * restarts) and {@code logs/<service>.log} (appended across restarts, with a marker line per start, kill and
- * stop). When the harness is root, servers run as an unprivileged {@link RunUser}. Everything still running
+ * Runs services as local processes. The run folder holds {@code logs/<service>.log} (appended across restarts,
+ * with a marker line per start, kill and stop); volumes (kept across kills and restarts) live in a scratch
+ * folder under the system temp directory, because the report folder may sit where an unprivileged server
+ * user cannot go (a checkout in /root) and server data is no report: it is deleted on close unless kept. When the harness is root, servers run as an unprivileged {@link RunUser}. Everything still running
  * is killed on {@link #close()} and, through a shutdown hook, when the JVM is interrupted (Ctrl-C, SIGTERM),
  * unless the runtime was created to keep its processes.
  */
@@ -51,23 +52,21 @@ public final class ProcessRuntime implements Runtime {
 
     ProcessRuntime(Path runDir, boolean keep, Optional<RunUser> user) {
         this.runDir = runDir.toAbsolutePath().normalize();
-        this.volumesDir = this.runDir.resolve("volumes");
         this.logsDir = this.runDir.resolve("logs");
         this.keep = keep;
         this.user = user;
         try {
-            Files.createDirectories(volumesDir);
             Files.createDirectories(logsDir);
+            this.volumesDir = Files.createTempDirectory("harness-" + this.runDir.getFileName() + "-");
             if (user.isPresent()) {
-                // The server user must be able to reach its volumes: open the run folder for searching only.
-                VolumeCopier.makeWorldSearchable(this.runDir);
+                // The server user must be able to pass through to its volumes (each volume itself is 0700, its own).
                 VolumeCopier.makeWorldSearchable(volumesDir);
-                user.get().checkReachable(volumesDir, null, "run folder");
+                user.get().checkReachable(volumesDir, null, "volumes folder");
             }
         } catch (IOException e) {
-            throw new HarnessException.Infrastructure(null, "cannot create run folder " + this.runDir, e);
+            throw new HarnessException.Infrastructure(null, "cannot create the run's folders for " + this.runDir, e);
         }
-        this.shutdownHook = new Thread(this::killAll, "harness-process-cleanup");
+        this.shutdownHook = new Thread(this::close, "harness-process-cleanup");
         if (!keep) java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -79,6 +78,11 @@ public final class ProcessRuntime implements Runtime {
     /** The user servers run as, when the harness is root. */
     public Optional<RunUser> runUser() {
         return user;
+    }
+
+    /** Where this run's volumes live (a scratch folder; deleted on close unless kept). */
+    public Path volumesRoot() {
+        return volumesDir;
     }
 
     public Path volume(String name) {
@@ -314,6 +318,8 @@ public final class ProcessRuntime implements Runtime {
         for (String service : new LinkedHashSet<>(processes.keySet())) {
             if (isRunning(service)) kill(service);
         }
-        ProcessTree.killWorkingIn(runDir); // strays: processes run in the run folder, servers in their volume
+        // strays: processes run in the run folder, servers in their volume
+        ProcessTree.killWorkingIn(runDir);
+        ProcessTree.killWorkingIn(volumesDir);
     }
 }

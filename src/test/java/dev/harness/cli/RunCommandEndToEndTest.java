@@ -159,6 +159,7 @@ class RunCommandEndToEndTest {
                 }
             }
             assertTrue(log != null && Files.readString(log).contains("start: sleep"), "the run reached its sleep step");
+            assertFalse(postgresProcessesUnder(log.getParent()).isEmpty(), "the probe for leftover servers sees the running one");
             p.destroy(); // SIGTERM, as from Ctrl-C or a CI cancel
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the harness exits");
             assertEquals(ExitCode.INFRASTRUCTURE, p.exitValue());
@@ -166,6 +167,10 @@ class RunCommandEndToEndTest {
             assertTrue(Files.exists(dir.resolve("junit.xml")) && Files.exists(dir.resolve("report.html")));
             assertTrue(Files.readString(log).contains("closing runtime"));
             assertTrue(postgresProcessesUnder(dir).isEmpty(), "no postgres left: " + postgresProcessesUnder(dir));
+            try (Stream<Path> scratch = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                String prefix = "harness-" + dir.getFileName() + "-";
+                assertEquals(List.of(), scratch.filter(f -> f.getFileName().toString().startsWith(prefix)).toList(), "server data left behind");
+            }
             assertFalse(Files.exists(dir.resolve("volumes")), "server data left in the report folder");
             String console = Files.readString(out.resolveSibling(out.getFileName() + "-console.txt"));
             assertTrue(console.contains("sleepy: INTERRUPTED") && console.contains("rerun:"), "the summary is printed on interrupt too: " + console);
@@ -175,8 +180,9 @@ class RunCommandEndToEndTest {
     }
 
     /** Server processes whose command line names this run's folder. */
+    /** Servers of the run reported in {@code dir}: their data lives in the scratch folder named after it. */
     private static List<Long> postgresProcessesUnder(Path dir) {
-        String needle = dir.toAbsolutePath().toString();
+        String needle = Path.of(System.getProperty("java.io.tmpdir"), "harness-" + dir.getFileName() + "-").toString();
         return ProcessHandle.allProcesses()
                 .filter(h -> h.info().commandLine().map(c -> c.contains("postgres") && c.contains(needle)).orElse(false))
                 .map(ProcessHandle::pid).toList();

@@ -65,7 +65,7 @@ class ExecutorTest {
     @AfterEach
     void tearDown() {
         runtime.close();
-        assertEquals(List.of(), RunFolderProcesses.in(runDir), "servers left running");
+        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "servers left running");
     }
 
     private RunResult run(Plan plan, int parallel, RunListener listener) {
@@ -172,7 +172,7 @@ class ExecutorTest {
         Plan plan = b.start("db").allPhases().phase(Phase.VALIDATE).build();
         RunResult seq = run(plan, 1, RunListener.NONE);
         runtime.close();
-        assertEquals(List.of(), RunFolderProcesses.in(runDir), "servers left running");
+        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "servers left running");
         newRuntime("run-parallel");
         RunResult par = run(plan, 4, RunListener.NONE);
         assertEquals(summary(seq), summary(par));

@@ -56,7 +56,7 @@ class StatementRunnerTest {
     @AfterAll
     static void stopServer() {
         runtime.close();
-        assertEquals(List.of(), RunFolderProcesses.in(runDir), "server left running");
+        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "server left running");
     }
 
     /** A new connection as the system user (superuser: pg_terminate_backend of any session). */

@@ -66,8 +66,8 @@ class ProcessRuntimeTest {
         RunningService first = runtime.start(sh("svc", "echo port=${port:5432} vol=${volume:data}; exec sleep 600", Map.of("data", "/data")));
         awaitLog("svc", "vol=");
         int port = first.port(5432);
-        assertTrue(output("svc").contains("port=" + port + " vol=" + runDir.resolve("volumes/data")), log("svc"));
-        assertTrue(Files.isDirectory(runDir.resolve("volumes/data")));
+        assertTrue(output("svc").contains("port=" + port + " vol=" + runtime.volume("data")), log("svc"));
+        assertTrue(Files.isDirectory(runtime.volume("data")));
         runtime.kill("svc");
         RunningService second = runtime.start(sh("svc", "echo again=${port:5432}; exec sleep 600", Map.of()));
         awaitLog("svc", "again=");
@@ -122,20 +122,25 @@ class ProcessRuntimeTest {
         awaitLog("svc", "uid=");
         RunUser user = runtime.runUser().orElseThrow();
         assertTrue(output("svc").contains("uid=" + user.uid()), log("svc"));
-        Path vol = runDir.resolve("volumes/data");
+        Path vol = runtime.volume("data");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(vol)));
         while (!Files.exists(vol.resolve("written"))) Thread.sleep(20);
         assertEquals(user.uid(), Files.getAttribute(vol.resolve("written"), "unix:uid"));
     }
 
     @Test
-    void refusesARunFolderTheServerUserCannotReach() throws IOException {
+    void serversRunEvenWhenTheReportFolderIsOutOfTheServerUsersReach() throws Exception {
         assumeTrue(RunUser.currentUid() == 0, "only meaningful when the harness runs as root");
+        // A checkout in /root (0700): the reports are there, the servers run as an unprivileged user.
         Path closed = tmp.resolve("closed");
         Files.createDirectory(closed);
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
-        var e = assertThrows(HarnessException.Infrastructure.class, () -> new ProcessRuntime(closed.resolve("run"), false));
-        assertTrue(e.getMessage().contains("not reachable"), e.getMessage());
+        try (ProcessRuntime inClosed = new ProcessRuntime(closed.resolve("run"), false)) {
+            inClosed.start(sh("w", "echo hi > ${volume:data}/f && echo wrote-$(cat ${volume:data}/f); exec sleep 600", Map.of("data", "/d")));
+            for (int i = 0; i < 500 && !Files.readString(inClosed.logFile("w")).contains("wrote-hi"); i++) Thread.sleep(20);
+            assertTrue(Files.readString(inClosed.logFile("w")).lines().anyMatch(l -> l.equals("wrote-hi")), Files.readString(inClosed.logFile("w")));
+            assertFalse(inClosed.volumesRoot().startsWith(closed), inClosed.volumesRoot().toString());
+        }
     }
 
     @Test
@@ -178,13 +183,13 @@ class ProcessRuntimeTest {
         runtime.writeFile("src", "pg_wal/000000010000000000000001", "wal");
         runtime.writeFile("src", "pg_wal/archive_status/x.done", "");
         runtime.writeFile("dst", "stale", "from an earlier life");
-        Path src = runDir.resolve("volumes/src");
+        Path src = runtime.volume("src");
         Files.setPosixFilePermissions(src.resolve("base/1/1234"), PosixFilePermissions.fromString("rw-r-----"));
         Files.createSymbolicLink(src.resolve("link"), Path.of("base/1"));
 
         runtime.copyVolume("src", "dst", List.of("postmaster.pid", "pg_wal/*", "**/pgsql_tmp*"));
 
-        Path dst = runDir.resolve("volumes/dst");
+        Path dst = runtime.volume("dst");
         assertEquals("rows", Files.readString(dst.resolve("base/1/1234")));
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dst.resolve("base/1/1234"))));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dst)));
@@ -202,7 +207,7 @@ class ProcessRuntimeTest {
     @Test
     void writeFileGivesTheFileToTheServerUser() throws Exception {
         runtime.writeFile("data", "sub/standby.signal", "");
-        Path f = runDir.resolve("volumes/data/sub/standby.signal");
+        Path f = runtime.volume("data").resolve("sub/standby.signal");
         assertTrue(Files.exists(f));
         runtime.runUser().ifPresent(u -> {
             try {
@@ -229,15 +234,19 @@ class ProcessRuntimeTest {
     void closeRemovesTheVolumesButKeepLeavesThemAndTheLogsStay() throws Exception {
         runtime.writeFile("data", "sub/file", "x");
         runtime.start(sh("w", "echo wrote; exec sleep 600", Map.of("data", "/ignored")));
-        assertTrue(Files.exists(runDir.resolve("volumes/data/sub/file")));
+        Path volumes = runtime.volumesRoot();
+        assertTrue(Files.exists(runtime.volume("data").resolve("sub/file")));
+        assertFalse(volumes.startsWith(runDir), "server data must not live in the report folder: " + volumes);
         runtime.close();
-        assertFalse(Files.exists(runDir.resolve("volumes")), "server data left in the report folder");
+        assertFalse(Files.exists(volumes), "server data left behind in " + volumes);
         assertTrue(Files.exists(runtime.logFile("w")), "the log is kept");
 
         ProcessRuntime kept = new ProcessRuntime(tmp.resolve("kept-volumes"), true);
         kept.writeFile("data", "f", "x");
         kept.close();
-        assertTrue(Files.exists(tmp.resolve("kept-volumes/volumes/data/f")), "--keep leaves the data for inspection");
+        assertTrue(Files.exists(kept.volume("data").resolve("f")), "--keep leaves the data for inspection");
+        VolumeCopier.clear(kept.volumesRoot());
+        Files.delete(kept.volumesRoot());
     }
 
     @Test
@@ -246,7 +255,7 @@ class ProcessRuntimeTest {
         RunningService b = runtime.start(sh("b", "exec sleep 600", Map.of()));
         runtime.close();
         assertTrue(ProcessTree.isGone(ProcessHandle.of(Long.parseLong(a.id())).orElse(ProcessHandle.current())) || !ProcessHandle.of(Long.parseLong(a.id())).isPresent());
-        assertEquals(List.of(), RunFolderProcesses.in(runDir), "processes left in " + runDir);
+        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "processes left in " + runDir);
         assertFalse(runtime.isRunning("b"));
         runtime.close(); // idempotent
 
@@ -256,6 +265,8 @@ class ProcessRuntimeTest {
         assertTrue(kept.isRunning("k"), "keep=true leaves it running");
         kept.kill("k");
         assertFalse(ProcessHandle.of(Long.parseLong(k.id())).map(ProcessHandle::isAlive).orElse(false));
+        VolumeCopier.clear(kept.volumesRoot());
+        Files.delete(kept.volumesRoot());
         assertTrue(b.id() != null);
     }
 }

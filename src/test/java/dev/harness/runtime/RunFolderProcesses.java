@@ -10,11 +10,16 @@ import java.util.List;
 public final class RunFolderProcesses {
     private RunFolderProcesses() {}
 
-    public static List<String> in(Path runDir) {
-        String needle = runDir.toAbsolutePath().normalize().toString();
+    /** Processes of a process runtime: those in its run folder and those in its volumes (the servers). */
+    public static List<String> of(ProcessRuntime runtime, Path runDir) {
+        return in(runDir, runtime.volumesRoot());
+    }
+
+    public static List<String> in(Path... folders) {
+        List<String> needles = java.util.Arrays.stream(folders).map(f -> f.toAbsolutePath().normalize().toString()).toList();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid() && !ProcessTree.isGone(p))
-                .filter(p -> mentions(p.pid(), needle))
+                .filter(p -> needles.stream().anyMatch(needle -> mentions(p.pid(), needle)))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
                 .toList();
     }

@@ -8,8 +8,10 @@ import java.util.Map;
 public final class ShutdownHookProbe {
     public static void main(String[] args) throws Exception {
         ProcessRuntime runtime = new ProcessRuntime(Path.of(args[0]), false);
-        runtime.start(new ServiceSpec("svc", null, List.of("/bin/sh", "-c", "sleep 600 & exec sleep 600"), Map.of(), List.of(), Map.of(), "no", null));
+        runtime.start(new ServiceSpec("svc", null, List.of("/bin/sh", "-c", "sleep 600 & exec sleep 600"), Map.of(), List.of(),
+                Map.of("data", "/d"), "no", null));
         System.out.println("ready");
+        System.out.println(runtime.volumesRoot());
         System.out.flush();
         Thread.sleep(600_000);
     }

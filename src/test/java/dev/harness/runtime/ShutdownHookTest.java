@@ -2,6 +2,7 @@ package dev.harness.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,10 +24,13 @@ class ShutdownHookTest {
                 ShutdownHookProbe.class.getName(), runDir.toString()).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(harness.getInputStream()))) {
             assertEquals("ready", out.readLine());
+            Path volumes = Path.of(out.readLine());
+            assertTrue(java.nio.file.Files.isDirectory(volumes.resolve("data")), "the probe's volume exists");
             assertFalse(RunFolderProcesses.in(runDir).isEmpty(), "the probe's processes run");
             harness.destroy(); // SIGTERM
             harness.waitFor();
+            assertEquals(List.of(), RunFolderProcesses.in(runDir, volumes));
+            assertFalse(java.nio.file.Files.exists(volumes), "the interrupted run's server data is left in " + volumes);
         }
-        assertEquals(List.of(), RunFolderProcesses.in(runDir));
     }
 }

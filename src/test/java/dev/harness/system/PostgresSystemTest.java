@@ -43,7 +43,7 @@ class PostgresSystemTest {
     @AfterEach
     void tearDown() {
         runtime.close();
-        assertEquals(List.of(), RunFolderProcesses.in(runDir), "server processes left after close()");
+        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "server processes left after close()");
     }
 
     RunningService start(String service, String version, boolean readOnly) {
@@ -74,7 +74,7 @@ class PostgresSystemTest {
         kill("db_1");
         assertFalse(runtime.isRunning("db_1"));
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
-        assertEquals(List.of(), RunFolderProcesses.in(runDir), "no backend outlives the postmaster's SIGKILL");
+        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "no backend outlives the postmaster's SIGKILL");
 
         RunningService again = start("db_1", "15.19", false);
         assertEquals(s.port(5432), again.port(5432), "same port after restart");
