@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,12 @@ class ShutdownHookTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(harness.getInputStream()))) {
             assertEquals("ready", out.readLine());
             Path volumes = Path.of(out.readLine());
-            assertTrue(java.nio.file.Files.isDirectory(volumes.resolve("data")), "the probe's volume exists");
+            assertTrue(Files.isDirectory(volumes.resolve("data")), "the probe's volume exists");
             assertFalse(RunFolderProcesses.in(runDir).isEmpty(), "the probe's processes run");
             harness.destroy(); // SIGTERM
             harness.waitFor();
             assertEquals(List.of(), RunFolderProcesses.in(runDir, volumes));
-            assertFalse(java.nio.file.Files.exists(volumes), "the interrupted run's server data is left in " + volumes);
+            assertFalse(Files.exists(volumes), "the interrupted run's server data is left in " + volumes);
         }
     }
 }
