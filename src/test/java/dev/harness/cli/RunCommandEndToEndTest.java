@@ -90,6 +90,48 @@ class RunCommandEndToEndTest {
     }
 
     @Test
+    void aSavedPlanReplaysExactlyEvenAfterItsCheckFilesAreGone() throws IOException {
+        Path checks = Files.createDirectories(out.resolveSibling(out.getFileName() + "-replay-checks"));
+        Files.copy(PROJECT.resolve("checks.d/portable/table_data.yaml"), checks.resolve("table_data.yaml"));
+        assertEquals(ExitCode.OK, run(scenario("upgrade_entire"), "--checks", checks.toString()));
+        Path first = onlyReportDir();
+        String plan = Files.readString(first.resolve("plan.json"));
+        Files.delete(checks.resolve("table_data.yaml")); // the plan carries the checks' SQL itself
+        Path saved = Files.writeString(out.resolveSibling(out.getFileName() + "-saved-plan.json"), plan);
+        Path replayOut = Files.createDirectories(out.resolveSibling(out.getFileName() + "-replay"));
+        TempDirAccess.openToServerUser(replayOut);
+        int exit = Main.commandLine().execute("run", "--plan", saved.toString(), "--out", replayOut.toString(), "--no-color",
+                "--config", PROJECT.resolve("harness.yaml").toString());
+        assertEquals(ExitCode.OK, exit);
+        try (Stream<Path> s = Files.list(replayOut)) {
+            Path replay = s.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertEquals(plan, Files.readString(replay.resolve("plan.json")), "the replay ran a different plan");
+            String junit = Files.readString(replay.resolve("junit.xml"));
+            assertTrue(junit.contains("name=\"table_data\"") && junit.contains("--plan " + saved), junit);
+        }
+    }
+
+    @Test
+    void keepLeavesTheServerRunningWithItsData() throws Exception {
+        assertEquals(ExitCode.OK, run(scenario("no_restart"), "--checks", portable(), "--check", "nulls", "--keep"));
+        Path dir = onlyReportDir();
+        List<Long> left = postgresProcessesUnder(dir);
+        try {
+            assertEquals(1, left.size(), "--keep leaves the server running: " + left);
+        } finally {
+            for (long pid : left) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            try (Stream<Path> scratch = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                for (Path f : scratch.filter(f -> f.getFileName().toString().startsWith("harness-" + dir.getFileName() + "-")).toList()) {
+                    for (long pid : left) ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
+                    try (Stream<Path> walk = Files.walk(f)) {
+                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aShardRunsEveryNthCheckByNameAndItsReportSaysSo() throws IOException {
         // portable checks sorted: aggregates constraints expected_errors indexes not_null nulls ordered_rows
         // retried_query system_user table_data types update_delete views when_guard -> shard 1/5 = indices 1, 6, 11
