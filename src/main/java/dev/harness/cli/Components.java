@@ -4,6 +4,7 @@ import dev.harness.model.HarnessConfig;
 import dev.harness.report.HtmlReporter;
 import dev.harness.report.JUnitXmlReporter;
 import dev.harness.report.Reporter;
+import dev.harness.run.ResultWriter;
 import dev.harness.runtime.DockerRuntime;
 import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.docker.DockerRuntimeOptions;
@@ -32,7 +33,8 @@ final class Components {
         };
     }
 
-    static List<Reporter> reporters() {
-        return List.of(new JUnitXmlReporter(), new HtmlReporter());
+    static List<ResultWriter> reporters() {
+        List<Reporter> reporters = List.of(new JUnitXmlReporter(), new HtmlReporter());
+        return reporters.stream().<ResultWriter>map(r -> r::write).toList();
     }
 }

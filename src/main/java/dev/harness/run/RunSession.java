@@ -3,7 +3,6 @@ package dev.harness.run;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
 import dev.harness.model.RunResult;
-import dev.harness.report.Reporter;
 import dev.harness.runtime.Runtime;
 import dev.harness.system.DatabaseSystem;
 import java.io.IOException;
@@ -33,13 +32,13 @@ public final class RunSession {
     private final DatabaseSystem system;
     private final RuntimeFactory runtimes;
     private final HarnessConfig config;
-    private final List<Reporter> reporters;
+    private final List<ResultWriter> reporters;
     private final ExecutorOptions options;
     private final Function<Plan, String> planJson;
     private volatile Executor executor;
 
     /** @param planJson renders plan.json (PlanJson::write); a failure is logged, not fatal */
-    public RunSession(DatabaseSystem system, RuntimeFactory runtimes, HarnessConfig config, List<Reporter> reporters,
+    public RunSession(DatabaseSystem system, RuntimeFactory runtimes, HarnessConfig config, List<ResultWriter> reporters,
                       ExecutorOptions options, Function<Plan, String> planJson) {
         this.system = system;
         this.runtimes = runtimes;
@@ -99,12 +98,12 @@ public final class RunSession {
                 result = ex.run(plan, command, reportDir);
                 log.accept("closing runtime " + runtime.name());
             }
-            for (Reporter r : reporters) {
+            for (ResultWriter r : reporters) {
                 try {
                     Path written = r.write(result, reportDir);
                     log.accept("wrote " + written);
                 } catch (IOException | RuntimeException e) {
-                    log.accept("report " + r.getClass().getSimpleName() + " failed: " + e);
+                    log.accept("writing a report failed: " + e);
                 }
             }
             log.accept("exit " + result.exitCode());

@@ -12,7 +12,6 @@ import dev.harness.model.RunResult;
 import dev.harness.model.SourceRef;
 import dev.harness.load.Loader;
 import dev.harness.model.HarnessConfig;
-import dev.harness.report.Reporter;
 import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.TempDirAccess;
@@ -34,17 +33,8 @@ class RunSessionTest {
     private static final HarnessConfig CONFIG = Loader.loadConfig(null);
 
     /** Writes a marker file so the test sees the reporter ran, with the result it got. */
-    private static final Reporter MARKER = new Reporter() {
-        @Override
-        public String fileName() {
-            return "marker.txt";
-        }
-
-        @Override
-        public void write(dev.harness.model.RunResult result, Path dir, java.io.Writer out) throws java.io.IOException {
-            out.write("exit " + result.exitCode() + " interrupted " + result.interrupted());
-        }
-    };
+    private static final ResultWriter MARKER = (result, dir) -> Files.writeString(dir.resolve("marker.txt"),
+            "exit " + result.exitCode() + " interrupted " + result.interrupted());
 
     /** As the CLI wires it: the process runtime's run folder is the report folder, which holds logs/. */
     private RunSession session(RunListener listener) {
