@@ -77,6 +77,10 @@ public final class MaterializeSpecs {
         env.put("MZ_BOOTSTRAP_BUILTIN_SYSTEM_CLUSTER_REPLICATION_FACTOR", "1");
         env.put("MZ_BOOTSTRAP_BUILTIN_PROBE_CLUSTER_REPLICATION_FACTOR", "1");
         env.put("MZ_BOOTSTRAP_DEFAULT_CLUSTER_REPLICATION_FACTOR", "1");
+        env.put("MZ_CLUSTER_REPLICA_SIZES", MaterializeReplicaSizes.json());
+        for (String cluster : List.of("DEFAULT", "BUILTIN_SYSTEM", "BUILTIN_PROBE", "BUILTIN_SUPPORT", "BUILTIN_CATALOG_SERVER", "BUILTIN_ANALYTICS")) {
+            env.put("MZ_BOOTSTRAP_" + cluster + "_CLUSTER_REPLICA_SIZE", MaterializeReplicaSizes.BOOTSTRAP);
+        }
         env.put("MZ_AWS_CONNECTION_ROLE_ARN", "arn:aws:iam::123456789000:role/MaterializeConnection");
         env.put("MZ_AWS_EXTERNAL_ID_PREFIX", "eb5cb59b-e2fe-41f3-87ca-d2176a495345");
         env.put("MZ_SYSTEM_PARAMETER_DEFAULT", systemParameterDefault(plan, config));

@@ -46,6 +46,23 @@ class MaterializeSpecsGoldenTest {
     }
 
     @Test
+    void everyBootstrapReplicaSizeNamesASizeTheEnvironmentOffers() throws Exception {
+        ServiceSpec leader = system.serviceSpec(MaterializeFixtures.start("mz_1", "v26.4.0", false, null, 1), ctx);
+        var sizes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(leader.env().get("MZ_CLUSTER_REPLICA_SIZES"));
+        long bootstrapVars = leader.env().entrySet().stream().filter(e -> e.getKey().matches("MZ_BOOTSTRAP_.*_CLUSTER_REPLICA_SIZE")).peek(e ->
+                assertTrue(sizes.has(e.getValue()), e.getKey() + "=" + e.getValue() + " is not in MZ_CLUSTER_REPLICA_SIZES")).count();
+        assertEquals(6, bootstrapVars, "default, system, probe, support, catalog server and analytics clusters");
+        // DropCreateDefaultReplica and the checks create replicas of these sizes by name.
+        for (String used : java.util.List.of("scale=1,workers=1", "scale=2,workers=4", "scale=4,workers=4")) assertTrue(sizes.has(used), used);
+        sizes.fields().forEachRemaining(e -> {
+            for (String key : java.util.List.of("workers", "scale", "credits_per_hour", "disabled", "is_cc", "memory_limit", "cpu_exclusive")) {
+                assertTrue(e.getValue().has(key), e.getKey() + " lacks " + key);
+            }
+        });
+        assertTrue(sizes.get("free").get("disabled").asBoolean());
+    }
+
+    @Test
     void parametersComeFromTheOldestVersionOfThePath() {
         var old = MaterializeSystemParameters.minimal(MaterializeFixtures.v("v0.130.0"));
         assertFalse(old.containsKey("enable_0dt_deployment_sources"), "unknown to v0.130: it would refuse to boot");
