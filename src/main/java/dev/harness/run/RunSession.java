@@ -2,6 +2,7 @@ package dev.harness.run;
 
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
+import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
 import dev.harness.runtime.Runtime;
 import dev.harness.system.DatabaseSystem;
@@ -93,7 +94,13 @@ public final class RunSession {
             writePlan(plan, reportDir, log);
             RunResult result;
             try (Runtime runtime = runtimes.apply(logs)) {
-                Executor ex = new Executor(system, runtime, config, options.withLog(log));
+                // harness.log lines are also progress notes (the console shows them with --verbose), except the
+                // step lines: the listener already gets those as step events.
+                RunListener listener = options.listener();
+                Executor ex = new Executor(system, runtime, config, options.withLog(line -> {
+                    log.accept(line);
+                    if (!line.startsWith("step ")) listener.note(line);
+                }));
                 executor = ex;
                 result = ex.run(plan, command, reportDir);
                 log.accept("closing runtime " + runtime.name());

@@ -61,6 +61,24 @@ class RunSessionTest {
     }
 
     @Test
+    void everyHarnessLogLineReachesTheListenerAsANoteForVerboseConsoles() throws Exception {
+        Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", false)).start("db").allPhases().build();
+        List<String> notes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        RunSession s = session(new RunListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        });
+        Path dir = s.reportDir(out, plan);
+        s.run(plan, "harness run x", dir, () -> false);
+        String log = Files.readString(dir.resolve("harness.log"));
+        assertTrue(notes.stream().anyMatch(n -> n.contains("ok checks.d/t.yaml")), "statement outcomes: " + notes);
+        for (String n : notes) assertTrue(log.contains(n), "a note that is not in harness.log: " + n);
+        assertTrue(notes.stream().noneMatch(n -> n.startsWith("step ")), "step lines are step events, not notes: " + notes);
+    }
+
+    @Test
     void anInterruptedRunRemovesItsServersAndStillWritesTheReports() throws Exception {
         Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", false)).start("db").phase(Phase.INITIALIZE)
                 .action(new Action.Sleep(600_000, SourceRef.NONE, null)).phase(Phase.VALIDATE).build();
