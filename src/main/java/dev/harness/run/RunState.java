@@ -1,11 +1,13 @@
 package dev.harness.run;
 
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.Runtime;
 import dev.harness.system.SystemContext;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +89,23 @@ final class RunState implements SystemContext {
 
     void learnedVersion(String service, Version v) {
         versions.put(service, v);
+    }
+
+    /** The service an action names, else the one leading now. */
+    String target(String service) {
+        if (service != null) return service;
+        return leader().orElseThrow(() -> new HarnessException.Infrastructure("no service is leading: start one first"));
+    }
+
+    /** The values of {@code ${…}} in SQL run on {@code service}: {@code ${current}} is what it runs now. */
+    Map<String, String> variables(String service) {
+        Map<String, String> v = new HashMap<>();
+        v.put("scenario", plan.scenario());
+        v.put("seed", Long.toString(plan.seed()));
+        if (plan.base() != null) v.put("base", plan.base().toString());
+        Version current = version(service);
+        v.put("current", current != null ? current.toString() : plan.current() == null ? "" : plan.current().toString());
+        return v;
     }
 
     boolean configured() {

@@ -1,6 +1,8 @@
 package dev.harness.run;
 
 import dev.harness.model.Action;
+import dev.harness.model.Phase;
+import dev.harness.model.Plan;
 import java.util.Locale;
 
 /** The one-line names of plan actions used on the console, in harness.log and in the reports. */
@@ -26,6 +28,19 @@ final class StepTitles {
         Action.Sql q = (Action.Sql) a;
         return "sql" + (q.service() == null ? "" : " on " + q.service()) + (q.asSystem() ? " as system" : "")
                 + " (" + q.statements().size() + (q.statements().size() == 1 ? " statement)" : " statements)");
+    }
+
+    /** Per action index: "initialize", "manipulate 1", and "validate #N" when a plan validates more than once; null for other actions. */
+    static String[] phaseLabels(Plan plan) {
+        int validates = (int) plan.actions().stream().filter(a -> a instanceof Action.RunPhase p && p.phase() == Phase.VALIDATE).count();
+        String[] out = new String[plan.actions().size()];
+        int n = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (plan.actions().get(i) instanceof Action.RunPhase p) {
+                out[i] = p.phase() == Phase.VALIDATE && validates > 1 ? "validate #" + (++n) : p.phase().label();
+            }
+        }
+        return out;
     }
 
     /** {@code 500ms}, {@code 600.0s}: a sleep's length as the console and reports show it. */

@@ -1,0 +1,131 @@
+package dev.harness.run;
+
+import dev.harness.model.Action;
+import dev.harness.model.HarnessException;
+import dev.harness.model.PhaseResult;
+import dev.harness.model.Plan;
+import dev.harness.model.PlannedCheck;
+import dev.harness.model.Status;
+import dev.harness.runtime.Runtime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A run-phase action: the phase of every check still in the run, on one service, one check after the other or
+ * on up to {@code --parallel} workers. A check's failure is its own; a server the checks cannot reach is the
+ * run's: the checks not started yet do not try, and the phase ends in {@link PhaseInfrastructure}.
+ */
+final class CheckPhases {
+    /** An infrastructure failure found inside a phase (a check could not reach its server). */
+    static final class PhaseInfrastructure extends RuntimeException {
+        PhaseInfrastructure(String message) {
+            super(message);
+        }
+    }
+
+    private final RunState state;
+    private final Runtime runtime;
+    private final CheckPhaseRunner phaseRunner;
+    private final PhaseResults results;
+    private final String[] phaseLabels;
+    private final Duration defaultBudget;
+    private final int parallel;
+
+    CheckPhases(RunState state, Runtime runtime, CheckPhaseRunner phaseRunner, PhaseResults results, String[] phaseLabels,
+                Duration defaultBudget, int parallel) {
+        this.state = state;
+        this.runtime = runtime;
+        this.phaseRunner = phaseRunner;
+        this.results = results;
+        this.phaseLabels = phaseLabels;
+        this.defaultBudget = defaultBudget;
+        this.parallel = Math.max(1, parallel);
+    }
+
+    /** @return null when every check passed, else a note starting with {@code FAILED } */
+    String run(int index, Action.RunPhase a) throws InterruptedException {
+        Plan plan = state.plan();
+        String service = state.target(a.service());
+        var target = new CheckPhaseRunner.PhaseTarget(index, phaseLabels[index], a.phase(), service, state.version(service),
+                plan.base(), state.variables(service), defaultBudget);
+        AtomicReference<String> infra = new AtomicReference<>();
+        List<PlannedCheck> participating = new ArrayList<>();
+        List<Callable<PhaseResult>> tasks = new ArrayList<>();
+        for (PlannedCheck pc : plan.checks()) {
+            String sitsOut = results.sitsOut(pc);
+            if (sitsOut != null) {
+                results.skip(pc, target, sitsOut);
+            } else {
+                participating.add(pc);
+                tasks.add(() -> runOne(pc, target, infra));
+            }
+        }
+        List<PhaseResult> done = parallel == 1 || tasks.size() <= 1 ? inOrder(participating, tasks) : concurrently(tasks);
+        results.record(participating, done);
+        if (infra.get() != null) throw new PhaseInfrastructure(infra.get());
+        long failed = done.stream().filter(r -> r.status() == Status.FAILED).count();
+        return failed == 0 ? null : "FAILED " + failed + " of " + done.size() + (done.size() == 1 ? " check" : " checks") + " failed";
+    }
+
+    /** An interrupt keeps the checks that finished: their results are recorded before it goes on. */
+    private List<PhaseResult> inOrder(List<PlannedCheck> participating, List<Callable<PhaseResult>> tasks) throws InterruptedException {
+        List<PhaseResult> done = new ArrayList<>();
+        for (Callable<PhaseResult> t : tasks) {
+            try {
+                done.add(t.call());
+            } catch (InterruptedException e) {
+                results.record(participating, done);
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return done;
+    }
+
+    private List<PhaseResult> concurrently(List<Callable<PhaseResult>> tasks) throws InterruptedException {
+        List<PhaseResult> done = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, tasks.size()), r -> {
+            Thread t = new Thread(r, "harness-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PhaseResult>> futures = pool.invokeAll(tasks);
+            for (Future<PhaseResult> f : futures) done.add(f.get());
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return done;
+    }
+
+    /** Runs on a worker thread when parallel: touches nothing but {@code infra} and thread-safe collaborators. */
+    private PhaseResult runOne(PlannedCheck pc, CheckPhaseRunner.PhaseTarget target, AtomicReference<String> infra) throws InterruptedException {
+        String earlier = infra.get();
+        if (earlier != null) return results.error(target, "not run: " + earlier);
+        try {
+            return phaseRunner.run(pc.check(), target);
+        } catch (HarnessException.Infrastructure e) {
+            infra.compareAndSet(null, e.getMessage());
+            return results.error(target, e.getMessage());
+        } catch (ConnectionLost e) {
+            String msg = runtime.isRunning(target.service())
+                    ? target.service() + ": " + e.getMessage()
+                    : target.service() + ": server is not running (" + e.getMessage() + ")";
+            infra.compareAndSet(null, msg);
+            return results.error(target, msg);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.harness.run;
+
+import dev.harness.model.Action;
+import dev.harness.model.HarnessException;
+import dev.harness.model.Version;
+import dev.harness.runtime.RunningService;
+import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceSpec;
+import dev.harness.system.DatabaseSystem;
+import dev.harness.system.SqlEndpoint;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The actions that change or inspect a server rather than run checks: start, configure, assert-version,
+ * await-ready, promote, kill, stop. The system says what to do, the runtime does it, and {@link RunState}
+ * learns the outcome. A server that does not do what it should is a {@link HarnessException}: it stops the run.
+ */
+final class ServerActions {
+    private final DatabaseSystem system;
+    private final Runtime runtime;
+    private final RunState state;
+    private final Duration defaultBudget;
+    private final Consumer<String> log;
+    private boolean supportStarted;
+
+    ServerActions(DatabaseSystem system, Runtime runtime, RunState state, Duration defaultBudget, Consumer<String> log) {
+        this.system = system;
+        this.runtime = runtime;
+        this.state = state;
+        this.defaultBudget = defaultBudget;
+        this.log = log;
+    }
+
+    /** Support services come up with the first start, as every server of the system may depend on them. */
+    void start(Action.Start s) {
+        if (!supportStarted) {
+            runtime.prepare(everySpec());
+            for (ServiceSpec spec : system.supportServices(state)) {
+                RunningService rs = runtime.start(spec);
+                state.started(rs, null, false);
+            }
+            supportStarted = true;
+        }
+        system.beforeStart(s, state);
+        RunningService rs = runtime.start(system.serviceSpec(s, state));
+        state.started(rs, s.version(), false);
+        system.awaitStarted(s, rs, state);
+        if (!s.readOnly()) state.started(rs, s.version(), true);
+    }
+
+    /** What the whole plan will start, so missing images or binaries are found before anything runs. */
+    private List<ServiceSpec> everySpec() {
+        List<ServiceSpec> specs = new ArrayList<>(system.supportServices(state));
+        for (Action a : state.plan().actions()) {
+            if (a instanceof Action.Start s) specs.add(system.serviceSpec(s, state));
+        }
+        return specs;
+    }
+
+    /** @return a note for the step result, null when there is nothing to say */
+    String configure(Action.Configure c) {
+        if (state.configured()) return "already configured in this environment";
+        List<String> statements = system.configureStatements();
+        try (Connection conn = Connections.open(endpoint(c.service(), true), defaultBudget, "harness configure")) {
+            for (String sql : statements) {
+                try (var st = conn.createStatement()) {
+                    st.execute(sql);
+                    log.accept("configure " + c.service() + ": ok: " + CheckPhaseRunner.oneLine(sql));
+                }
+            }
+        } catch (SQLException e) {
+            throw new HarnessException.Infrastructure(c.service(), "configure failed: " + StatementRunner.errorText(e), e);
+        }
+        state.markConfigured(); // only after every statement succeeded, so a failed configure is retried by the next one
+        return null;
+    }
+
+    /** @return the version the server reports, as a note for the step result */
+    String assertVersion(Action.AssertVersion v) {
+        String reported;
+        try (Connection conn = Connections.open(endpoint(v.service(), true), defaultBudget, "harness assert-version");
+             var st = conn.createStatement();
+             ResultSet rs = st.executeQuery(system.versionQuery())) {
+            reported = rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new HarnessException.Infrastructure(v.service(), "version query failed: " + StatementRunner.errorText(e), e);
+        }
+        if (reported == null) throw new HarnessException.Infrastructure(v.service(), "version query returned no row", null);
+        Version actual = system.parseVersion(reported);
+        if (!actual.sameAs(v.version())) {
+            throw new HarnessException.Infrastructure(v.service(), "reports version " + reported + ", expected " + v.version(), null);
+        }
+        state.learnedVersion(v.service(), v.version()); // the name asked for: ${current} must not carry a build note
+        return "reports " + reported;
+    }
+
+    void awaitReady(Action.AwaitReady r) {
+        system.awaitReadyToPromote(r.service(), state);
+    }
+
+    void promote(Action.Promote p) {
+        system.promote(p.service(), state);
+        state.promoted(p.service());
+    }
+
+    void kill(Action.Kill k) {
+        runtime.kill(k.service());
+        state.gone(k.service());
+    }
+
+    void stop(Action.Stop s) {
+        runtime.stop(s.service(), Duration.ofSeconds(30));
+        state.gone(s.service());
+    }
+
+    /** Where to connect to a running service, as its user or as the system user. */
+    SqlEndpoint endpoint(String service, boolean asSystem) {
+        RunningService rs = state.service(service)
+                .orElseThrow(() -> new HarnessException.Infrastructure(service, "is not running", null));
+        return system.endpoint(rs, asSystem);
+    }
+}
