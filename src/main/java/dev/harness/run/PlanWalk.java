@@ -137,28 +137,13 @@ final class PlanWalk {
 
     /** Performs one action; returns a note for the step result (null = nothing to say). */
     private String perform(int index, Action action) throws InterruptedException {
-        if (action instanceof Action.Start s) {
-            servers.start(s);
-            return null;
-        }
+        if (action instanceof Action.Start s) return servers.start(s);
         if (action instanceof Action.Configure c) return servers.configure(c);
         if (action instanceof Action.AssertVersion v) return servers.assertVersion(v);
-        if (action instanceof Action.AwaitReady r) {
-            servers.awaitReady(r);
-            return null;
-        }
-        if (action instanceof Action.Promote p) {
-            servers.promote(p);
-            return null;
-        }
-        if (action instanceof Action.Kill k) {
-            servers.kill(k);
-            return null;
-        }
-        if (action instanceof Action.Stop s) {
-            servers.stop(s);
-            return null;
-        }
+        if (action instanceof Action.AwaitReady r) return servers.awaitReady(r);
+        if (action instanceof Action.Promote p) return servers.promote(p);
+        if (action instanceof Action.Kill k) return servers.kill(k);
+        if (action instanceof Action.Stop s) return servers.stop(s);
         if (action instanceof Action.Sleep s) {
             options.ticker().sleep(s.millis());
             return null;

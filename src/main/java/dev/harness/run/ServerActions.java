@@ -37,8 +37,11 @@ final class ServerActions {
         this.log = log;
     }
 
-    /** Support services come up with the first start, as every server of the system may depend on them. */
-    void start(Action.Start s) {
+    /*
+     * Every action returns a note for its step result, or null when there is nothing to say.
+     * Support services come up with the first start, as every server of the system may depend on them.
+     */
+    String start(Action.Start s) {
         if (!supportStarted) {
             runtime.prepare(everySpec());
             for (ServiceSpec spec : system.supportServices(state)) {
@@ -52,6 +55,7 @@ final class ServerActions {
         state.started(rs, s.version(), false);
         system.awaitStarted(s, rs, state);
         if (!s.readOnly()) state.started(rs, s.version(), true);
+        return null;
     }
 
     /** What the whole plan will start, so missing images or binaries are found before anything runs. */
@@ -63,7 +67,6 @@ final class ServerActions {
         return specs;
     }
 
-    /** @return a note for the step result, null when there is nothing to say */
     String configure(Action.Configure c) {
         if (state.configured()) return "already configured in this environment";
         List<String> statements = system.configureStatements();
@@ -100,23 +103,27 @@ final class ServerActions {
         return "reports " + reported;
     }
 
-    void awaitReady(Action.AwaitReady r) {
+    String awaitReady(Action.AwaitReady r) {
         system.awaitReadyToPromote(r.service(), state);
+        return null;
     }
 
-    void promote(Action.Promote p) {
+    String promote(Action.Promote p) {
         system.promote(p.service(), state);
         state.promoted(p.service());
+        return null;
     }
 
-    void kill(Action.Kill k) {
+    String kill(Action.Kill k) {
         runtime.kill(k.service());
         state.gone(k.service());
+        return null;
     }
 
-    void stop(Action.Stop s) {
+    String stop(Action.Stop s) {
         runtime.stop(s.service(), Duration.ofSeconds(30));
         state.gone(s.service());
+        return null;
     }
 
     /** Where to connect to a running service, as its user or as the system user. */
