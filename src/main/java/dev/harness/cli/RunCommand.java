@@ -5,7 +5,7 @@ import dev.harness.model.Check;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
-import dev.harness.model.RunResult;
+import dev.harness.model.Printable;
 import dev.harness.plan.CheckShard;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.PlanJson;
@@ -88,12 +88,16 @@ final class RunCommand implements Callable<Integer> {
                     ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, console)),
                     PlanJson::write);
             Path dir = session.reportDir(out, p);
-            err.println("harness: " + p.scenario() + " seed " + p.seed() + " (" + p.system() + "/" + p.runtime() + "), reports in " + dir);
-            RunResult result = session.run(p, command(p), dir, () -> installShutdownHook, r -> {
-                new ConsoleSummary(stdout, console).print(r, reportFiles(dir));
+            err.println(Printable.line("harness: " + p.scenario() + " seed " + p.seed() + " (" + p.system() + "/" + p.runtime()
+                    + "), reports in " + dir));
+            RunSession.Outcome outcome = session.run(p, command(p), dir, () -> installShutdownHook, o -> {
+                // A lost report is said on stderr, where CI logs keep it, before the summary lists what exists.
+                o.unwrittenReports().forEach(m -> err.println(Printable.line(m)));
+                err.flush();
+                new ConsoleSummary(stdout, console).print(o.result(), reportFiles(dir));
                 stdout.flush();
             });
-            exit = Math.max(exit, result.exitCode());
+            exit = Math.max(exit, outcome.exitCode());
         }
         return exit;
     }

@@ -48,12 +48,7 @@ public final class Names {
 
     /** Control characters shown as escapes, long values cut: the message goes to a terminal. */
     private static String visible(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < value.length() && sb.length() < 120; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) sb.append(String.format("\\x%02x", (int) c));
-            else sb.append(c);
-        }
-        return value.length() > 120 ? sb + "…" : sb.toString();
+        String cut = value.length() > 120 ? value.substring(0, 120) + "…" : value;
+        return Printable.line(cut);
     }
 }

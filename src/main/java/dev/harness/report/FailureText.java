@@ -25,11 +25,11 @@ public final class FailureText {
     public static String headline(CheckResult check) {
         PhaseResult p = firstBadPhase(check);
         if (p == null) return check.status().name().toLowerCase();
-        String msg = p.failure() == null || p.failure().message() == null ? p.status().name().toLowerCase() : firstLine(p.failure().message());
+        String msg = p.failure() == null || p.failure().message() == null ? p.status().name().toLowerCase() : TextCap.firstLine(p.failure().message());
         return p.label() + ": " + msg;
     }
 
-    /** The full explanation: phase, statement with its file:line, expected, actual, diff, attempts. */
+    /** The full explanation: phase, statement with its file:line, expected, actual, diff, attempts; each part capped. */
     public static String body(CheckResult check) {
         StringBuilder sb = new StringBuilder();
         for (PhaseResult p : check.phases()) {
@@ -40,28 +40,23 @@ public final class FailureText {
             sb.append(": ").append(p.status().name()).append('\n');
             Failure f = p.failure();
             if (f == null) continue;
-            if (f.message() != null) sb.append(f.message()).append('\n');
+            if (f.message() != null) sb.append(TextCap.lines(f.message())).append('\n');
             if (f.statement() != null) {
                 sb.append("\nstatement");
                 if (f.source() != null) sb.append(" (").append(f.source().fileLine()).append(')');
-                sb.append(":\n").append(indent(f.statement())).append('\n');
+                sb.append(":\n").append(indent(TextCap.lines(f.statement()))).append('\n');
             }
-            if (f.expected() != null) sb.append("\nexpected:\n").append(indent(f.expected())).append('\n');
+            if (f.expected() != null) sb.append("\nexpected:\n").append(indent(TextCap.rows(f.expected()))).append('\n');
             if (f.actual() != null) {
                 sb.append("\nactual").append(f.attempts() > 1 ? " (last of " + f.attempts() + " attempts)" : "")
-                        .append(":\n").append(indent(f.actual())).append('\n');
+                        .append(":\n").append(indent(TextCap.rows(f.actual()))).append('\n');
             }
             if (f.diff() != null && !f.diff().isBlank()) {
-                sb.append("\ndiff (- expected, + actual):\n").append(indent(f.diff())).append('\n');
+                sb.append("\ndiff (- expected, + actual):\n").append(indent(TextCap.rows(f.diff()))).append('\n');
             }
             sb.append("\nattempts: ").append(f.attempts()).append('\n');
         }
         return sb.toString();
-    }
-
-    static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     static String indent(String s) {

@@ -6,6 +6,7 @@ import dev.harness.report.html.LogTimestamps;
 import dev.harness.report.html.ReportDataBuilder;
 import dev.harness.report.html.ReportJson;
 import dev.harness.report.html.ReportView;
+import dev.harness.report.html.VisibleControlsWriter;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
@@ -23,8 +24,10 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS and JS, no network) rendered by the
- * precompiled jte template {@code report.jte}, which escapes every value by context. Service logs are read
- * from {@code reportDir} (paths from {@link RunResult#logs()}) and embedded, capped per log.
+ * precompiled jte template {@code report.jte}, which escapes every value by context; control characters become
+ * visible escapes ({@link VisibleControlsWriter}). Service logs are read from {@code reportDir} (paths from
+ * {@link RunResult#logs()}) and embedded, capped per log; every text is capped too, so the page stays small
+ * whatever the servers returned.
  */
 public final class HtmlReporter implements Reporter {
     public static final String FILE = "report.html";
@@ -52,12 +55,15 @@ public final class HtmlReporter implements Reporter {
     }
 
     @Override
-    public void write(RunResult result, Path reportDir, Writer out) {
+    public void write(RunResult result, Path reportDir, Writer out) throws IOException {
         render(result, reportDir, out);
     }
 
-    public void render(RunResult result, Path reportDir, Writer out) {
-        ENGINE.render("report.jte", view(result, reportDir), new WriterOutput(out));
+    /** Renders the page; no control character of the run's text reaches {@code out} raw. */
+    public void render(RunResult result, Path reportDir, Writer out) throws IOException {
+        VisibleControlsWriter visible = new VisibleControlsWriter(out);
+        ENGINE.render("report.jte", view(result, reportDir), new WriterOutput(visible));
+        visible.finish();
     }
 
     public ReportView view(RunResult result, Path reportDir) {

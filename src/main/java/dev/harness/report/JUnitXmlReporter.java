@@ -65,7 +65,9 @@ public final class JUnitXmlReporter implements Reporter {
             xml.close();
             out.flush();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + FILE + ": " + e.getMessage(), e);
+            // the writer's own IOException when there is one (a full disk), else what StAX says
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -121,7 +123,7 @@ public final class JUnitXmlReporter implements Reporter {
             if (runCase) runTestcase(uniqueName(RUN_CASE, used));
             if (result.infraError() != null) {
                 xml.writeStartElement("system-err");
-                cdata("infrastructure error: " + result.infraError() + "\n");
+                cdata("infrastructure error: " + TextCap.lines(result.infraError()) + "\n");
                 xml.writeEndElement();
                 newline();
             }
@@ -208,10 +210,10 @@ public final class JUnitXmlReporter implements Reporter {
             attribute("classname", scenarioName());
             attribute("time", Durations.seconds(durationMillis()));
             if (plan != null && plan.scenarioFile() != null) attribute("file", plan.scenarioFile());
-            String message = result.infraError() != null ? result.infraError() : "the run was interrupted";
+            String message = result.infraError() != null ? TextCap.lines(result.infraError()) : "the run was interrupted";
             String body = message + "\n" + (result.interrupted() ? "\nThe run was interrupted (Ctrl-C or SIGTERM).\n" : "");
             outcome("error", result.interrupted() && result.infraError() == null ? "Interrupted" : "InfrastructureError",
-                    FailureText.firstLine(message), body);
+                    TextCap.firstLine(message), body);
             xml.writeStartElement("system-out");
             cdata(attachments(result.logs().keySet()));
             xml.writeEndElement();
@@ -236,7 +238,7 @@ public final class JUnitXmlReporter implements Reporter {
 
         private String errorBody(CheckResult check) {
             String body = FailureText.body(check);
-            if (result.infraError() != null) body += "\ninfrastructure error of the run: " + result.infraError() + "\n";
+            if (result.infraError() != null) body += "\ninfrastructure error of the run: " + TextCap.lines(result.infraError()) + "\n";
             return body;
         }
 
@@ -259,7 +261,7 @@ public final class JUnitXmlReporter implements Reporter {
                 sb.append(": ").append(p.status().name()).append(" (").append(Durations.human(p.durationMillis())).append(')');
                 if (p.skipReason() != null) sb.append(" - ").append(p.skipReason());
                 sb.append('\n');
-                if (p.log() != null) for (String line : p.log()) sb.append(line).append('\n');
+                for (String line : TextCap.log(p.log())) sb.append(line).append('\n');
             }
             if (check.status() == Status.SKIPPED && sb.length() == 0) sb.append("skipped: ").append(skipMessage(check)).append('\n');
             // Attach only the logs of the services the check talked to; without any, all of them.

@@ -2,10 +2,17 @@ package dev.harness.report;
 
 import dev.harness.model.RunResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** Writes one artifact of a finished (or interrupted) run into its report folder. */
 public interface Reporter {
@@ -15,13 +22,52 @@ public interface Reporter {
     /** Renders the artifact; {@code reportDir} is where it and the logs it refers to live. */
     void write(RunResult result, Path reportDir, Writer out) throws IOException;
 
-    /** Writes the artifact into {@code reportDir} (created if missing) and returns the file written. */
+    /**
+     * Writes the artifact into {@code reportDir} (created if missing) and returns the file written. The file
+     * appears whole or not at all: it is written beside under a temporary name and renamed, so a full disk
+     * never leaves a truncated junit.xml that CI would misread.
+     *
+     * @throws IOException {@code cannot write <file>: <reason>}, one line
+     */
     default Path write(RunResult result, Path reportDir) throws IOException {
-        Files.createDirectories(reportDir);
         Path file = reportDir.resolve(fileName());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(result, reportDir, out);
+        Path partial = reportDir.resolve("." + fileName() + ".partial");
+        try {
+            Files.createDirectories(reportDir);
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                write(result, reportDir, out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException | UncheckedIOException e) {
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            deleteQuietly(partial);
+            throw new IOException("cannot write " + file + ": " + reason(cause), cause);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw new IOException("cannot write " + file + ": internal error: " + e, e);
         }
-        return file;
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException ignored) {
+            // the folder refuses writes altogether; the reason is already being reported
+        }
+    }
+
+    /** Java's file exceptions carry the path as their message; say what went wrong instead. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            String what = fs.getReason() != null ? fs.getReason()
+                    : fs instanceof AccessDeniedException ? "permission denied"
+                    : fs instanceof NoSuchFileException ? "no such file or directory"
+                    : fs instanceof DirectoryNotEmptyException ? "a directory is in the way"
+                    : fs instanceof NotDirectoryException ? "not a directory"
+                    : fs.getClass().getSimpleName();
+            return fs.getFile() == null ? what : what + " (" + fs.getFile() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,32 +1,36 @@
 package dev.harness.report;
 
+import dev.harness.model.Printable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes arbitrary text safe for XML 1.0. Server logs and SQL results can hold any byte; one control
- * character would make the whole junit.xml unreadable for CI, so such characters become U+FFFD.
+ * Makes arbitrary text safe for XML 1.0. Server logs and SQL results can hold any character; one control
+ * character would make the whole junit.xml unreadable for CI, so such characters, and those a terminal or a
+ * CI page would act on (C1 controls, bidi overrides), become visible escapes ({@link Printable#escape}).
  */
 public final class XmlText {
-    public static final char REPLACEMENT = '\uFFFD';
-
     private XmlText() {}
 
-    /** Replaces every character XML 1.0 forbids (controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
+    /**
+     * Escapes every character XML 1.0 forbids (controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF)
+     * and every one {@link Printable#unsafe} other than tab, LF and CR.
+     */
     public static String legal(String text) {
         if (text == null) return "";
         StringBuilder out = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             int len = Character.charCount(cp);
-            boolean ok = isLegal(cp) && !(len == 1 && Character.isSurrogate(text.charAt(i)));
+            boolean ok = isLegal(cp) && !(len == 1 && Character.isSurrogate(text.charAt(i)))
+                    && (len == 2 || cp == '\t' || cp == '\n' || cp == '\r' || !Printable.unsafe((char) cp));
             if (!ok && out == null) {
-                out = new StringBuilder(text.length());
+                out = new StringBuilder(text.length() + 16);
                 out.append(text, 0, i);
             }
             if (out != null) {
                 if (ok) out.appendCodePoint(cp);
-                else out.append(REPLACEMENT);
+                else out.append(Printable.escape(text.charAt(i)));
             }
             i += len;
         }

@@ -1,6 +1,8 @@
 package dev.harness.run;
 
+import dev.harness.model.ExitCode;
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
@@ -11,18 +13,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * One scenario run with its report folder: {@code <out>/<scenario>-<timestamp>/} with plan.json, harness.log,
  * logs/ (the runtime writes there), and whatever the reporters write. The runtime is closed (no server left)
- * and the reports are written whatever happens: failure, infrastructure error, Ctrl-C/SIGTERM.
+ * and the reports are written whatever happens: failure, infrastructure error (also a runtime that cannot even
+ * be created, such as an unreachable Docker engine), Ctrl-C/SIGTERM. A report that cannot be written does not
+ * stop the others and makes the run's exit code 3.
  */
 public final class RunSession {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -55,19 +63,33 @@ public final class RunSession {
     }
 
     /**
-     * Runs the plan. A JVM shutdown (Ctrl-C, SIGTERM) interrupts the walk, waits for the servers to be removed
-     * and the reports to be written, then ends the process with exit code 3.
+     * What a session produced: the run's result and the reports that could not be written (each a one-line
+     * {@code cannot write <file>: <reason>}). A lost report is an infrastructure failure of the run.
      */
-    public RunResult run(Plan plan, String command, Path reportDir, Supplier<Boolean> installShutdownHook) {
-        return run(plan, command, reportDir, installShutdownHook, result -> {});
+    public record Outcome(RunResult result, List<String> unwrittenReports) {
+        public Outcome {
+            unwrittenReports = List.copyOf(unwrittenReports);
+        }
+
+        public int exitCode() {
+            return unwrittenReports.isEmpty() ? result.exitCode() : Math.max(result.exitCode(), ExitCode.INFRASTRUCTURE);
+        }
     }
 
     /**
-     * As {@link #run(Plan, String, Path, Supplier)}, then {@code onResult} (e.g. the console summary) before the
+     * Runs the plan. A JVM shutdown (Ctrl-C, SIGTERM) interrupts the walk, waits for the servers to be removed
+     * and the reports to be written, then ends the process with exit code 3.
+     */
+    public Outcome run(Plan plan, String command, Path reportDir, Supplier<Boolean> installShutdownHook) {
+        return run(plan, command, reportDir, installShutdownHook, outcome -> {});
+    }
+
+    /**
+     * As {@link #run(Plan, String, Path, Supplier)}, then {@code onOutcome} (e.g. the console summary) before the
      * session counts as finished, so it also happens when Ctrl-C ends the process right after.
      */
-    public RunResult run(Plan plan, String command, Path reportDir, Supplier<Boolean> installShutdownHook,
-                         java.util.function.Consumer<RunResult> onResult) {
+    public Outcome run(Plan plan, String command, Path reportDir, Supplier<Boolean> installShutdownHook,
+                       Consumer<Outcome> onOutcome) {
         Path logs = reportDir.resolve("logs");
         try {
             Files.createDirectories(logs);
@@ -84,7 +106,7 @@ public final class RunSession {
                 // exiting anyway
             }
             // The JVM is already exiting with 128+signal; the documented code for an interrupted run is 3.
-            java.lang.Runtime.getRuntime().halt(dev.harness.model.ExitCode.INFRASTRUCTURE);
+            java.lang.Runtime.getRuntime().halt(ExitCode.INFRASTRUCTURE);
         }, "harness-shutdown");
         boolean hooked = installShutdownHook.get();
         if (hooked) java.lang.Runtime.getRuntime().addShutdownHook(hook);
@@ -92,30 +114,11 @@ public final class RunSession {
             log.accept("run " + command);
             log.accept("plan " + plan.scenario() + " seed " + plan.seed() + " system " + plan.system() + " runtime " + plan.runtime());
             writePlan(plan, reportDir, log);
-            RunResult result;
-            try (Runtime runtime = runtimes.apply(logs)) {
-                // harness.log lines are also progress notes (the console shows them with --verbose), except the
-                // step lines: the listener already gets those as step events.
-                RunListener listener = options.listener();
-                Executor ex = new Executor(system, runtime, config, options.withLog(line -> {
-                    log.accept(line);
-                    if (!line.startsWith("step ")) listener.note(line);
-                }));
-                executor = ex;
-                result = ex.run(plan, command, reportDir);
-                log.accept("closing runtime " + runtime.name());
-            }
-            for (ResultWriter r : reporters) {
-                try {
-                    Path written = r.write(result, reportDir);
-                    log.accept("wrote " + written);
-                } catch (IOException | RuntimeException e) {
-                    log.accept("writing a report failed: " + e);
-                }
-            }
-            log.accept("exit " + result.exitCode());
-            onResult.accept(result);
-            return result;
+            RunResult result = walk(plan, command, reportDir, logs, log);
+            Outcome outcome = new Outcome(result, writeReports(result, reportDir, log));
+            log.accept("exit " + outcome.exitCode());
+            onOutcome.accept(outcome);
+            return outcome;
         } finally {
             finished.countDown();
             if (hooked) {
@@ -126,6 +129,54 @@ public final class RunSession {
                 }
             }
         }
+    }
+
+    private RunResult walk(Plan plan, String command, Path reportDir, Path logs, HarnessLog log) {
+        Runtime runtime;
+        try {
+            runtime = runtimes.apply(logs);
+        } catch (HarnessException.Infrastructure | UncheckedIOException e) {
+            // No engine, no folder: nothing ran, but CI must still get a junit.xml that says why.
+            log.accept("runtime not available: " + e.getMessage());
+            return neverStarted(plan, command, reportDir, "runtime not available: " + e.getMessage());
+        }
+        try (runtime) {
+            // harness.log lines are also progress notes (the console shows them with --verbose), except the
+            // step lines: the listener already gets those as step events.
+            RunListener listener = options.listener();
+            Executor ex = new Executor(system, runtime, config, options.withLog(line -> {
+                log.accept(line);
+                if (!line.startsWith("step ")) listener.note(line);
+            }));
+            executor = ex;
+            RunResult result = ex.run(plan, command, reportDir);
+            log.accept("closing runtime " + runtime.name());
+            return result;
+        }
+    }
+
+    /** The result of a run whose runtime could not be created: every check errors with {@code reason}. */
+    private RunResult neverStarted(Plan plan, String command, Path reportDir, String reason) {
+        PhaseResults phases = new PhaseResults(plan, StepTitles.phaseLabels(plan));
+        phases.notRun(0, reason);
+        Instant now = options.clock().instant();
+        return new RunResult(plan, command, now, now, List.of(), phases.rollUp(), reason, false, Map.of(), reportDir);
+    }
+
+    /** Writes every report, even after one failed; returns what could not be written. */
+    private List<String> writeReports(RunResult result, Path reportDir, HarnessLog log) {
+        List<String> unwritten = new ArrayList<>();
+        for (ResultWriter r : reporters) {
+            try {
+                log.accept("wrote " + r.write(result, reportDir));
+            } catch (IOException e) {
+                unwritten.add(e.getMessage());
+            } catch (RuntimeException e) {
+                unwritten.add("cannot write a report: " + e);
+            }
+        }
+        unwritten.forEach(log);
+        return unwritten;
     }
 
     private void writePlan(Plan plan, Path reportDir, HarnessLog log) {

@@ -144,7 +144,7 @@ class JUnitXmlReporterTest {
         Document doc = parse(xml(result));
         Element tc = testcase(doc, "sequence_continuity");
         String msg = child(tc, "failure").getAttribute("message");
-        assertEquals("validate #2: rows differ: bad\uFFFDbytes\uFFFD[31m red ]]> end \uFFFD lone\uFFFD", msg);
+        assertEquals("validate #2: rows differ: bad\\x00bytes\\x1b[31m red ]]> end \\ud800 lone\\x07", msg);
         String body = child(tc, "failure").getTextContent();
         assertTrue(body.contains("red ]]> end"), body);
         assertTrue(child(tc, "system-out").getTextContent().contains("\n]]>]]>\n"));

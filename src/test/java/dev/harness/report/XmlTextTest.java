@@ -8,8 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class XmlTextTest {
     @Test
-    void replacesCharactersXmlForbids() {
-        assertEquals("a\uFFFDb\uFFFDc\uFFFD\uFFFD", XmlText.legal("a\u0000b\u001bc\uFFFE\uDC00"));
+    void showsCharactersXmlForbidsAsVisibleEscapes() {
+        assertEquals("a\\x00b\\x1bc\\ufffe\\udc00d\\x01\\uffff\\ud800", XmlText.legal("a\u0000b\u001bc\uFFFE\uDC00d\u0001\uFFFF\uD800"));
+    }
+
+    @Test
+    void showsC1ControlsAndBidiOverridesAsVisibleEscapes() {
+        assertEquals("x\\u009by\\u202ez\\u2066", XmlText.legal("x\u009by\u202ez\u2066"));
     }
 
     @Test

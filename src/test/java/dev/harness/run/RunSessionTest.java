@@ -48,7 +48,7 @@ class RunSessionTest {
         Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", true)).start("db").allPhases().build();
         RunSession s = session(RunListener.NONE);
         Path dir = s.reportDir(out, plan);
-        RunResult r = s.run(plan, "harness run x", dir, () -> false);
+        RunResult r = s.run(plan, "harness run x", dir, () -> false).result();
         assertEquals(ExitCode.CHECK_FAILED, r.exitCode());
         assertTrue(Files.readString(dir.resolve("plan.json")).contains("\"test\""));
         String log = Files.readString(dir.resolve("harness.log"));
@@ -91,7 +91,7 @@ class RunSessionTest {
         });
         Path dir = s.reportDir(out, plan);
         AtomicReference<RunResult> result = new AtomicReference<>();
-        Thread t = new Thread(() -> result.set(s.run(plan, "cmd", dir, () -> false)));
+        Thread t = new Thread(() -> result.set(s.run(plan, "cmd", dir, () -> false).result()));
         t.start();
         assertTrue(sleeping.await(120, TimeUnit.SECONDS));
         t.interrupt(); // what the shutdown hook does through Executor.interrupt()

@@ -1,5 +1,6 @@
 package dev.harness.report.console;
 
+import dev.harness.model.Printable;
 import dev.harness.model.RunListener;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
@@ -10,7 +11,8 @@ import java.io.PrintStream;
  * Progress on stderr: one line per finished step ({@code [ 5/14] ✔ promote db_2 … 3.2 s}), which is the CI
  * log, so it never contains escape codes there. On an interactive terminal the current step's line shows a
  * live elapsed counter during long waits and is replaced by the final line. Thread-safe: the counter ticks come
- * from a timer thread.
+ * from a timer thread. Every text from the run (titles, server messages, notes) goes through {@link Printable}:
+ * the only escape sequences printed are the listener's own.
  */
 public final class ConsoleListener implements RunListener {
     private static final String CLEAR_LINE = "\r\u001b[2K";
@@ -29,12 +31,12 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void stepStarted(int index, int total, String title) {
-        current = prefix(index, total) + " " + title;
+        current = prefix(index, total) + " " + Printable.line(title);
         if (options.animate() && options.verbosity() != ConsoleOptions.Verbosity.QUIET) {
             err.print(CLEAR_LINE + current + " …");
             lineOpen = true;
         } else if (options.verbosity() == ConsoleOptions.Verbosity.VERBOSE) {
-            err.println(prefix(index, total) + " → " + title);
+            err.println(prefix(index, total) + " → " + Printable.line(title));
         }
         err.flush();
     }
@@ -42,7 +44,7 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void waiting(String what, long elapsedMillis) {
         if (!options.animate() || options.verbosity() == ConsoleOptions.Verbosity.QUIET || current == null) return;
-        err.print(CLEAR_LINE + current + " … " + style.dim(what + " " + elapsedMillis / 1000 + " s"));
+        err.print(CLEAR_LINE + current + " … " + style.dim(Printable.line(what) + " " + elapsedMillis / 1000 + " s"));
         err.flush();
         lineOpen = true;
     }
@@ -55,12 +57,12 @@ public final class ConsoleListener implements RunListener {
             return;
         }
         String line = prefix(result.index(), total) + " " + style.status(result.status(), Style.glyph(result.status())) + " "
-                + result.title() + " … " + Durations.human(result.durationMillis());
+                + Printable.line(result.title()) + " … " + Durations.human(result.durationMillis());
         if (lineOpen) err.print(CLEAR_LINE);
         lineOpen = false;
         err.println(line);
         if (result.message() != null) {
-            for (String l : result.message().split("\n")) err.println("         " + style.status(result.status(), l));
+            for (String l : Printable.lines(result.message()).split("\n")) err.println("         " + style.status(result.status(), l));
         }
         err.flush();
     }
@@ -69,7 +71,7 @@ public final class ConsoleListener implements RunListener {
     public synchronized void note(String message) {
         if (options.verbosity() != ConsoleOptions.Verbosity.VERBOSE) return;
         closeLine();
-        err.println("         " + style.dim(message));
+        err.println("         " + style.dim(Printable.line(message)));
         err.flush();
     }
 

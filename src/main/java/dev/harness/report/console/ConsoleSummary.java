@@ -2,6 +2,7 @@ package dev.harness.report.console;
 
 import dev.harness.model.CheckResult;
 import dev.harness.model.PhaseResult;
+import dev.harness.model.Printable;
 import dev.harness.model.RunResult;
 import dev.harness.model.Status;
 import dev.harness.report.Durations;
@@ -11,7 +12,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The end-of-run summary on stdout: counts, one row per failed/erroring/skipped check, how to rerun, where the reports are. */
+/**
+ * The end-of-run summary on stdout: counts, one row per failed/erroring/skipped check, how to rerun, where the
+ * reports are. Names, messages and paths are printed through {@link Printable}.
+ */
 public final class ConsoleSummary {
     private final PrintStream out;
     private final ConsoleOptions options;
@@ -27,7 +31,7 @@ public final class ConsoleSummary {
         long total = result.checks().size();
         long millis = result.started() == null || result.finished() == null ? 0
                 : java.time.Duration.between(result.started(), result.finished()).toMillis();
-        String scenario = result.plan() == null ? "run" : result.plan().scenario();
+        String scenario = result.plan() == null ? "run" : Printable.line(result.plan().scenario());
         Status overall = result.exitCode() == 0 ? Status.PASSED : result.exitCode() == 1 ? Status.FAILED : Status.ERROR;
         String verdict = result.interrupted() ? "INTERRUPTED" : overall.name();
         out.println();
@@ -35,9 +39,9 @@ public final class ConsoleSummary {
                 + result.count(Status.PASSED) + " passed, " + result.count(Status.FAILED) + " failed, "
                 + result.count(Status.ERROR) + " error, " + result.count(Status.SKIPPED) + " skipped ("
                 + total + " checks) in " + Durations.human(millis));
-        if (result.infraError() != null) out.println(style.status(Status.ERROR, "infrastructure error: " + result.infraError()));
+        if (result.infraError() != null) out.println(style.status(Status.ERROR, "infrastructure error: " + Printable.line(result.infraError())));
 
-        int width = result.checks().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        int width = result.checks().stream().mapToInt(c -> Printable.line(c.name()).length()).max().orElse(0);
         boolean any = false;
         for (CheckResult c : result.checks()) {
             boolean show = c.status() == Status.FAILED || c.status() == Status.ERROR
@@ -46,25 +50,25 @@ public final class ConsoleSummary {
             if (!show) continue;
             if (!any) out.println();
             any = true;
-            String detail = switch (c.status()) {
+            String detail = Printable.line(switch (c.status()) {
                 case FAILED, ERROR -> FailureText.headline(c);
                 case SKIPPED -> c.skipReason() == null ? "skipped" : c.skipReason();
                 case PASSED -> Durations.human(c.durationMillis());
-            };
+            });
             out.println("  " + style.status(c.status(), String.format("%-7s", c.status().name())) + " "
-                    + String.format("%-" + width + "s", c.name()) + "  " + detail);
+                    + String.format("%-" + width + "s", Printable.line(c.name())) + "  " + detail);
             PhaseResult bad = FailureText.firstBadPhase(c);
             if (bad != null && bad.failure() != null && bad.failure().source() != null) {
-                out.println("  " + " ".repeat(8 + width) + "  " + style.dim(bad.failure().source().fileLine()));
+                out.println("  " + " ".repeat(8 + width) + "  " + style.dim(Printable.line(bad.failure().source().fileLine())));
             }
         }
         out.println();
         if (result.plan() != null) {
-            out.println("  seed " + result.plan().seed() + " · " + result.plan().system() + " on " + result.plan().runtime()
-                    + " · " + VersionPath.text(result.plan()));
+            out.println(Printable.line("  seed " + result.plan().seed() + " · " + result.plan().system() + " on "
+                    + result.plan().runtime() + " · " + VersionPath.text(result.plan())));
         }
-        if (result.command() != null) out.println("  rerun:   " + result.command());
-        for (int i = 0; i < reports.size(); i++) out.println((i == 0 ? "  reports: " : "           ") + reports.get(i));
+        if (result.command() != null) out.println("  rerun:   " + Printable.line(result.command()));
+        for (int i = 0; i < reports.size(); i++) out.println((i == 0 ? "  reports: " : "           ") + Printable.line(reports.get(i).toString()));
         out.flush();
     }
 }

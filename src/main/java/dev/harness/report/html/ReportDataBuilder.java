@@ -10,6 +10,7 @@ import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.report.Durations;
 import dev.harness.report.FailureText;
+import dev.harness.report.TextCap;
 import dev.harness.report.VersionPath;
 import dev.harness.report.html.ReportData.CellView;
 import dev.harness.report.html.ReportData.CheckView;
@@ -32,7 +33,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Formats a {@link RunResult} into the {@link ReportData} and {@link LogView}s report.html shows. */
+/**
+ * Formats a {@link RunResult} into the {@link ReportData} and {@link LogView}s report.html shows. Texts from
+ * the servers (messages, results, diffs, statement logs) are capped by {@link TextCap}.
+ */
 public final class ReportDataBuilder {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.US);
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.US);
@@ -82,7 +86,7 @@ public final class ReportDataBuilder {
                 result.exitCode(),
                 outcome(result),
                 counts,
-                result.infraError(),
+                TextCap.lines(result.infraError()),
                 result.interrupted(),
                 steps(plan, result, started, total),
                 columns,
@@ -118,7 +122,7 @@ public final class ReportDataBuilder {
             long offset = s.started() == null ? 0 : Math.max(0, Duration.between(runStart, s.started()).toMillis());
             out.add(new StepView(i + 1, kind, s.title(), s.service(), s.version() == null ? version(a) : s.version().text(),
                     status(s.status()), s.durationMillis(), Durations.human(s.durationMillis()), a != null && a.implicit(),
-                    a == null ? null : a.origin(), source(a), s.message(), true,
+                    a == null ? null : a.origin(), source(a), TextCap.lines(s.message()), true,
                     pct(offset, total), pct(Math.max(s.durationMillis(), total / 400), total)));
         }
         return out;
@@ -173,7 +177,7 @@ public final class ReportDataBuilder {
         List<PhaseView> phases = new ArrayList<>();
         for (PhaseResult p : c.phases()) {
             phases.add(new PhaseView(p.label(), p.service(), status(p.status()), Durations.human(p.durationMillis()), p.skipReason(),
-                    failure(p, logs), p.log() == null ? List.of() : p.log()));
+                    failure(p, logs), TextCap.log(p.log())));
         }
         boolean bad = c.status() == Status.FAILED || c.status() == Status.ERROR;
         return new CheckView(id, c.name(), c.description(), c.source() == null ? null : c.source().fileLine(), status(c.status()),
@@ -181,7 +185,7 @@ public final class ReportDataBuilder {
     }
 
     private static String cellTitle(PhaseResult p) {
-        if (p.failure() != null && p.failure().message() != null) return p.label() + ": " + p.failure().message();
+        if (p.failure() != null && p.failure().message() != null) return p.label() + ": " + TextCap.lines(p.failure().message());
         if (p.skipReason() != null) return p.label() + ": " + p.skipReason();
         return p.label() + ": " + status(p.status());
     }
@@ -203,8 +207,10 @@ public final class ReportDataBuilder {
                 label = log.path() + " line " + line.number();
             }
         }
-        return new FailureView(f.message(), f.statement(), f.source() == null ? null : f.source().fileLine(), f.expected(), f.actual(),
-                LineDiff.of(f.diff(), f.expected(), f.actual()), f.attempts(),
+        String expected = TextCap.rows(f.expected());
+        String actual = TextCap.rows(f.actual());
+        return new FailureView(TextCap.lines(f.message()), TextCap.lines(f.statement()), f.source() == null ? null : f.source().fileLine(),
+                expected, actual, LineDiff.of(TextCap.rows(f.diff()), expected, actual), f.attempts(),
                 at == null ? null : ZonedDateTime.ofInstant(at, clock.getZone()).format(CLOCK_TIME), link, label);
     }
 
