@@ -2,7 +2,6 @@ package dev.harness.report;
 
 import dev.harness.model.RunResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -39,14 +38,19 @@ public interface Reporter {
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
-        } catch (IOException | UncheckedIOException e) {
-            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
-            throw new IOException("cannot write " + file + ": " + reason(cause), cause);
-        } catch (RuntimeException e) {
-            deleteQuietly(partial);
-            throw new IOException("cannot write " + file + ": internal error: " + e, e);
+            IOException io = ioCause(e);
+            throw new IOException("cannot write " + file + ": " + (io != null ? reason(io) : "internal error: " + e), e);
         }
+    }
+
+    /** The I/O failure behind {@code e}: template engines wrap the writer's exceptions in their own. */
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException io) return io;
+        }
+        return null;
     }
 
     private static void deleteQuietly(Path partial) {
@@ -57,16 +61,15 @@ public interface Reporter {
         }
     }
 
-    /** Java's file exceptions carry the path as their message; say what went wrong instead. */
+    /** Java's file exceptions carry the path as their message; say what went wrong instead (the file is named already). */
     private static String reason(IOException e) {
         if (e instanceof FileSystemException fs) {
-            String what = fs.getReason() != null ? fs.getReason()
-                    : fs instanceof AccessDeniedException ? "permission denied"
-                    : fs instanceof NoSuchFileException ? "no such file or directory"
-                    : fs instanceof DirectoryNotEmptyException ? "a directory is in the way"
-                    : fs instanceof NotDirectoryException ? "not a directory"
+            return fs.getReason() != null ? fs.getReason()
+                    : fs instanceof AccessDeniedException ? "Permission denied"
+                    : fs instanceof NoSuchFileException ? "No such file or directory"
+                    : fs instanceof DirectoryNotEmptyException ? "Directory not empty"
+                    : fs instanceof NotDirectoryException ? "Not a directory"
                     : fs.getClass().getSimpleName();
-            return fs.getFile() == null ? what : what + " (" + fs.getFile() + ")";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -137,8 +137,9 @@ public final class RunSession {
             runtime = runtimes.apply(logs);
         } catch (HarnessException.Infrastructure | UncheckedIOException e) {
             // No engine, no folder: nothing ran, but CI must still get a junit.xml that says why.
-            log.accept("runtime not available: " + e.getMessage());
-            return neverStarted(plan, command, reportDir, "runtime not available: " + e.getMessage());
+            String error = "cannot start the " + plan.runtime() + " runtime: " + e.getMessage();
+            log.accept(error);
+            return neverStarted(plan, command, reportDir, error);
         }
         try (runtime) {
             // harness.log lines are also progress notes (the console shows them with --verbose), except the
@@ -155,12 +156,12 @@ public final class RunSession {
         }
     }
 
-    /** The result of a run whose runtime could not be created: every check errors with {@code reason}. */
-    private RunResult neverStarted(Plan plan, String command, Path reportDir, String reason) {
+    /** The result of a run whose runtime could not be created: {@code error} for the run, every check not run. */
+    private RunResult neverStarted(Plan plan, String command, Path reportDir, String error) {
         PhaseResults phases = new PhaseResults(plan, StepTitles.phaseLabels(plan));
-        phases.notRun(0, reason);
+        phases.notRun(0, "the " + plan.runtime() + " runtime is not available");
         Instant now = options.clock().instant();
-        return new RunResult(plan, command, now, now, List.of(), phases.rollUp(), reason, false, Map.of(), reportDir);
+        return new RunResult(plan, command, now, now, List.of(), phases.rollUp(), error, false, Map.of(), reportDir);
     }
 
     /** Writes every report, even after one failed; returns what could not be written. */

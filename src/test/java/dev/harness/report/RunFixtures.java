@@ -219,7 +219,7 @@ public final class RunFixtures {
         Files.write(logs.resolve("db_2.log"), db2, StandardCharsets.UTF_8);
     }
 
-    private static String pg(Instant t, int pid, String text) {
+    static String pg(Instant t, int pid, String text) {
         String s = t.toString().replace('T', ' ').replace("Z", "");
         if (s.length() == 19) s += ".000";
         return s + " UTC [" + pid + "] " + text;
