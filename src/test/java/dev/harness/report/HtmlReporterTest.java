@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.harness.model.CheckResult;
+import dev.harness.model.Failure;
+import dev.harness.model.PhaseResult;
 import dev.harness.model.RunResult;
+import dev.harness.report.html.VisibleControlsWriter;
+import dev.harness.testing.RawControls;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -102,5 +110,52 @@ class HtmlReporterTest {
         Path file = new HtmlReporter(RunFixtures.CLOCK, 1024).write(RunFixtures.rich(dir), dir);
         assertEquals(dir.resolve("report.html"), file);
         assertTrue(Files.readString(file).startsWith("<!DOCTYPE html>"));
+    }
+
+    static final String CONTROLS = "\u001b]0;pwned\u0007 \u001b[2J red\rover \u009b31m \u202etxt.exe \u2066iso\u2069 \u007f nul\u0000";
+    static final String CONTROLS_SHOWN = "\\x1b]0;pwned\\x07 \\x1b[2J red\\rover \\u009b31m \\u202etxt.exe \\u2066iso\\u2069 \\u007f nul\\x00";
+
+    /** The rich run with {@link #CONTROLS} in a failure's message, expected, actual, statement log and in a service log. */
+    RunResult withControls() throws Exception {
+        RunResult rich = RunFixtures.rich(dir);
+        List<CheckResult> checks = new ArrayList<>(rich.checks());
+        var c = checks.get(1);
+        var phases = new ArrayList<>(c.phases());
+        var p = phases.get(4);
+        var f = new Failure("rows differ: " + CONTROLS, p.failure().statement(), p.failure().source(),
+                "x\n" + CONTROLS, "y\n" + CONTROLS, null, 1);
+        phases.set(4, new PhaseResult(p.actionIndex(), p.label(), p.phase(), p.service(), p.status(), p.started(),
+                p.durationMillis(), f, null, List.of("SELECT 1: " + CONTROLS)));
+        checks.set(1, new CheckResult(c.name() + CONTROLS, c.description(), c.source(), c.status(), null, c.durationMillis(), phases));
+        return new RunResult(rich.plan(), rich.command() + CONTROLS, rich.started(), rich.finished(), rich.steps(), checks, null, false,
+                rich.logs(), dir);
+    }
+
+    @Test
+    void controlCharactersFromTheServersAreVisibleEscapesNeverRaw() throws Exception {
+        RunFixtures.writeLogs(dir);
+        Files.writeString(dir.resolve("logs/db_2.log"), "2026-03-01 12:00:01.000 UTC [1] LOG:  " + CONTROLS + "\n",
+                StandardOpenOption.APPEND);
+        StringWriter out = new StringWriter();
+        new HtmlReporter(RunFixtures.CLOCK, HtmlReporter.DEFAULT_MAX_LOG_BYTES).render(withControls(), dir, out);
+        String html = out.toString();
+        assertEquals(List.of(), RawControls.in(html, false));
+        // message, expected, actual, diff, statement log, check name (summary, matrix, checks), command, log line
+        assertTrue(RawControls.count(html, CONTROLS_SHOWN) >= 8, html);
+        JsonNode data = new ObjectMapper().readTree(embeddedJson(html));
+        assertEquals("rows differ: " + CONTROLS, data.get("checks").get(1).get("phases").get(4).get("failure").get("message").asText(),
+                "the embedded JSON still reads back as the server's text");
+    }
+
+    @Test
+    void aSurrogatePairSplitAcrossWritesStaysAPair() throws Exception {
+        StringWriter out = new StringWriter();
+        VisibleControlsWriter w = new VisibleControlsWriter(out);
+        w.write("a\uD83D");
+        w.write("\uDE00b\uD83D");
+        w.write("c\uDC00");
+        w.write("\uD83D");
+        w.finish();
+        assertEquals("a😀b\\ud83dc\\udc00\\ud83d", out.toString());
     }
 }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.RunResult;
+import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.report.RunFixtures;
+import dev.harness.testing.RawControls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleListenerTest {
@@ -63,5 +66,23 @@ class ConsoleListenerTest {
     @Test
     void prefixIsPaddedToTheTotal() {
         assertEquals("[  5/120]", ConsoleListener.prefix(4, 120));
+    }
+
+    @Test
+    void textFromTheRunIsEscapedOnlyTheListenersOwnCodesAreRaw() {
+        String hostile = "\u001b]0;pwned\u0007\u001b[2J over\rwrite \u009b \u202e";
+        ConsoleListener l = new ConsoleListener(err, new ConsoleOptions(ConsoleOptions.Verbosity.VERBOSE, true, true));
+        l.stepStarted(0, 1, "validate on db " + hostile);
+        l.waiting("waiting " + hostile, 3_000);
+        l.note("statement " + hostile + "\nsecond line");
+        l.stepFinished(new StepResult(0, null, "validate on db " + hostile, "db", null, Status.ERROR, null, 5,
+                "server said " + hostile + "\nDETAIL: " + hostile), 1);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of(), RawControls.in(out, true), out);
+        String shown = "\\x1b]0;pwned\\x07\\x1b[2J over\\rwrite \\u009b \\u202e";
+        assertTrue(out.contains("[1/1] validate on db " + shown), out);
+        assertTrue(out.contains("statement " + shown + "\\nsecond line"), "a note is one line: " + out);
+        assertTrue(out.contains("         \u001b[35mDETAIL: " + shown + "\u001b[0m\n"), out);
+        assertTrue(out.contains("\r\u001b[2K"), "the live line is still rewritten");
     }
 }

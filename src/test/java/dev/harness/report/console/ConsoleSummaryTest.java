@@ -4,11 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.harness.model.CheckResult;
+import dev.harness.model.Failure;
+import dev.harness.model.PhaseResult;
+import dev.harness.model.RunResult;
+import dev.harness.model.SourceRef;
 import dev.harness.report.RunFixtures;
+import dev.harness.testing.RawControls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +51,35 @@ class ConsoleSummaryTest {
         String quiet = summary(new ConsoleOptions(ConsoleOptions.Verbosity.QUIET, false, false));
         assertFalse(quiet.contains("logical_slots"));
         assertTrue(summary(new ConsoleOptions(ConsoleOptions.Verbosity.NORMAL, true, false)).contains("\u001b[31mFAILED \u001b[0m"));
+    }
+
+    @Test
+    void namesMessagesAndPathsAreEscapedTheColourIsNot() {
+        String hostile = "\u001b]0;pwned\u0007 \u009b31m \u202eexe over\rwrite";
+        RunResult rich = RunFixtures.rich(Path.of("r"));
+        List<CheckResult> checks = new ArrayList<>(rich.checks());
+        CheckResult c = checks.get(1);
+        List<PhaseResult> phases = new ArrayList<>(c.phases());
+        PhaseResult p = phases.get(4);
+        Failure f = new Failure("rows differ: " + hostile + "\nsecond line", null, SourceRef.of("checks.d/" + hostile + ".yaml", 3, 1),
+                null, null, null, 1);
+        phases.set(4, new PhaseResult(p.actionIndex(), p.label(), p.phase(), p.service(), p.status(), p.started(), p.durationMillis(),
+                f, null, List.of()));
+        checks.set(1, new CheckResult("seq" + hostile, null, c.source(), c.status(), null, 1, phases));
+        RunResult result = new RunResult(rich.plan(), "harness run " + hostile, rich.started(), rich.finished(), rich.steps(), checks,
+                "server gone: " + hostile + "\nDETAIL: more", false, rich.logs(), rich.reportDir());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ConsoleSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), new ConsoleOptions(ConsoleOptions.Verbosity.NORMAL, true, false))
+                .print(result, List.of(Path.of("r/" + hostile + "/junit.xml")));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(List.of(), RawControls.in(out, true), out);
+        String shown = "\\x1b]0;pwned\\x07 \\u009b31m \\u202eexe over\\rwrite";
+        assertTrue(out.contains("infrastructure error: server gone: " + shown + "\\nDETAIL: more"), out);
+        assertTrue(out.contains("seq" + shown + "  validate #2: rows differ: " + shown + "\n"), out);
+        assertTrue(out.contains("checks.d/" + shown + ".yaml:3"), out);
+        assertTrue(out.contains("rerun:   harness run " + shown), out);
+        assertTrue(out.contains("reports: r/" + shown + "/junit.xml"), out);
+        assertTrue(out.contains("\u001b[31mFAILED \u001b[0m"), "the summary's own colour stays");
     }
 }

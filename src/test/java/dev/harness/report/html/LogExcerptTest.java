@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.harness.report.TextCap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,5 +80,45 @@ class LogExcerptTest {
         LogView v = excerpt(1000).read("log-1", "db", "logs/db.log", f, List.of());
         assertEquals("a\u001b[m\uFFFDb", v.lines().get(0).text());
         assertFalse(v.lines().get(0).highlight());
+    }
+
+    @Test
+    void theContextAroundAHighlightDeepInABigLogIsKept() throws Exception {
+        LogView v = excerpt(8_000).read("log-1", "db", "logs/db.log", log(50_000, 25_000), List.of(FAIL));
+        List<Integer> shown = v.lines().stream().filter(l -> !l.gap()).map(LogView.Line::number).toList();
+        for (int n = 25_001 - LogExcerpt.CONTEXT_LINES; n <= 25_001 + LogExcerpt.CONTEXT_LINES; n++) {
+            assertTrue(shown.contains(n), "line " + n + " of the failure's context");
+        }
+        assertEquals(50_000, v.totalLines());
+        assertEquals(1, v.highlighted());
+        long gaps = v.lines().stream().filter(LogView.Line::gap).count();
+        assertEquals(2, gaps, "after the head and after the context");
+        int omitted = v.lines().stream().filter(LogView.Line::gap)
+                .mapToInt(l -> Integer.parseInt(l.text().replaceAll("[^0-9]", ""))).sum();
+        assertEquals(50_000, omitted + shown.size());
+    }
+
+    @Test
+    void aLineOfAnyLengthCostsOnlyItsCap() throws Exception {
+        Path f = dir.resolve("db.log");
+        try (var out = Files.newBufferedWriter(f)) {
+            out.write("first\r\n");
+            for (int i = 0; i < 1000; i++) out.write("y".repeat(10_000));
+            out.write("\rlast");
+        }
+        LogView v = excerpt(100_000).read("log-1", "db", "logs/db.log", f, List.of());
+        assertEquals(List.of("first", "y".repeat(TextCap.LINE_CHARS) + " … 9998000 more characters", "last"),
+                v.lines().stream().map(LogView.Line::text).toList());
+        assertNull(v.note());
+    }
+
+    @Test
+    void aFifoIsNotReadAtAll() throws Exception {
+        Path fifo = dir.resolve("db.log");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, p.waitFor());
+        LogView v = excerpt(1000).read("log-1", "db", "logs/db.log", fifo, List.of());
+        assertEquals("not a regular file: logs/db.log", v.note());
+        assertTrue(v.lines().isEmpty());
     }
 }
