@@ -14,7 +14,8 @@ public final class XmlText {
 
     /**
      * Escapes every character XML 1.0 forbids (controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF)
-     * and every one {@link Printable#unsafe} other than tab, LF and CR.
+     * and every one {@link Printable#unsafe} other than tab and LF. A CR is escaped too: parsers would turn it into
+     * LF, and a CI page printing it raw would overwrite the line.
      */
     public static String legal(String text) {
         if (text == null) return "";
@@ -23,7 +24,7 @@ public final class XmlText {
             int cp = text.codePointAt(i);
             int len = Character.charCount(cp);
             boolean ok = isLegal(cp) && !(len == 1 && Character.isSurrogate(text.charAt(i)))
-                    && (len == 2 || cp == '\t' || cp == '\n' || cp == '\r' || !Printable.unsafe((char) cp));
+                    && (len == 2 || cp == '\t' || cp == '\n' || !Printable.unsafe((char) cp));
             if (!ok && out == null) {
                 out = new StringBuilder(text.length() + 16);
                 out.append(text, 0, i);
@@ -61,7 +62,7 @@ public final class XmlText {
         return parts;
     }
 
-    /** Attribute text with tab, LF and CR as character references, so parsers keep them (they'd become spaces). */
+    /** Attribute text with tab and LF as character references, so parsers keep them (they'd become spaces). */
     public static String attribute(String text) {
         String legal = legal(text);
         StringBuilder out = new StringBuilder(legal.length() + 16);
@@ -73,7 +74,6 @@ public final class XmlText {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\n' -> out.append("&#10;");
-                case '\r' -> out.append("&#13;");
                 case '\t' -> out.append("&#9;");
                 default -> out.append(c);
             }
