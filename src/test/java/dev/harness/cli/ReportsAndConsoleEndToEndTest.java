@@ -7,9 +7,7 @@ import dev.harness.model.ExitCode;
 import dev.harness.runtime.TempDirAccess;
 import dev.harness.testing.RawControls;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,16 +32,6 @@ class ReportsAndConsoleEndToEndTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void noJvmHook() {
-        RunCommand.installShutdownHook = false; // in-process: the test JVM must not be halted
-    }
-
-    @AfterAll
-    static void restoreHook() {
-        RunCommand.installShutdownHook = true;
-    }
 
     @Test
     void serverTextCheckSqlAndFileNamesReachConsoleAndReportsEscaped() throws Exception {
@@ -70,15 +56,16 @@ class ReportsAndConsoleEndToEndTest {
         Path out = TempDirAccess.openToServerUser(Files.createDirectories(tmp.resolve("reports")));
         TempDirAccess.openToServerUser(tmp);
 
-        Console console = runInProcess("run", PROJECT.resolve("scenarios.d/no_restart.yaml").toString(), "--checks", checks.toString(),
-                "--out", out.toString(), "--seed", "5", "--verbose", "--config", PROJECT.resolve("harness.yaml").toString());
+        Child child = runChild(Map.of(), PROJECT.resolve("scenarios.d/no_restart.yaml").toString(), "--checks", checks.toString(),
+                "--out", out.toString(), "--seed", "5", "--verbose");
+        String console = child.console();
 
-        assertEquals(ExitCode.CHECK_FAILED, console.exit(), console.text());
-        assertEquals(List.of(), RawControls.in(console.text(), false), console.text());
+        assertEquals(ExitCode.CHECK_FAILED, child.exit(), console);
+        assertEquals(List.of(), RawControls.in(console, false), console);
         String serverText = "boom \\x1b]0;pwned\\x07 \\x1b[2J\\u009b\\u202e\\rover";
-        assertTrue(console.text().contains(serverText), "the server's message, escaped: " + console.text());
-        assertTrue(console.text().contains("SELECT '\\x1b]0;from the check\\x07' AS noted"), "the check's SQL, escaped");
-        assertTrue(console.text().contains("odd \\x1b]0;dir\\x07 \\u009b \\u202e \\u2066/hostile_error.yaml:3"), "the file name, escaped");
+        assertTrue(console.contains(serverText), "the server's message, escaped: " + console);
+        assertTrue(console.contains("SELECT '\\x1b]0;from the check\\x07' AS noted"), "the check's SQL, escaped");
+        assertTrue(console.contains("odd \\x1b]0;dir\\x07 \\u009b \\u202e \\u2066/hostile_error.yaml:3"), "the file name, escaped");
 
         Path dir;
         try (Stream<Path> s = Files.list(out)) {
@@ -97,7 +84,7 @@ class ReportsAndConsoleEndToEndTest {
     @Test
     void anUnreachableDockerEngineStillWritesJunitXmlWithTheError() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("reports"));
-        Child child = runChild(out, Map.of("DOCKER_HOST", "unix:///nonexistent.sock"));
+        Child child = runChild(Map.of("DOCKER_HOST", "unix:///nonexistent.sock"), dockerRun(out));
 
         assertEquals(ExitCode.INFRASTRUCTURE, child.exit(), child.console());
         Path dir;
@@ -123,7 +110,7 @@ class ReportsAndConsoleEndToEndTest {
                 // the disk is full now
             }
             // No engine and no disk: the run ends at once, and both reports fail to be written.
-            Child child = runChild(out, Map.of("DOCKER_HOST", "unix:///nonexistent.sock"));
+            Child child = runChild(Map.of("DOCKER_HOST", "unix:///nonexistent.sock"), dockerRun(out));
 
             assertEquals(ExitCode.INFRASTRUCTURE, child.exit(), child.console());
             for (String report : List.of("junit.xml", "report.html")) {
@@ -135,44 +122,31 @@ class ReportsAndConsoleEndToEndTest {
         }
     }
 
-    private record Console(int exit, String text) {}
-
     private record Child(int exit, String stdout, String stderr) {
         String console() {
             return stderr + stdout;
         }
     }
 
-    private static Console runInProcess(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int exit = Main.commandLine().execute(args);
-            return new Console(exit, bytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    /** A docker run of no_restart with the portable table_data check. */
+    private static String[] dockerRun(Path out) {
+        return new String[] {PROJECT.resolve("scenarios.d/no_restart.yaml").toString(), "--checks", PROJECT.resolve("checks.d/portable").toString(),
+            "--check", "table_data", "--runtime", "docker", "--out", out.toString()};
     }
 
-    /** The CLI in its own JVM with {@code env}: a docker run of no_restart with the portable table_data check. */
-    private Child runChild(Path out, Map<String, String> env) throws Exception {
+    /** {@code harness run args…} in its own JVM with {@code env} added, its stdout and stderr captured apart. */
+    private Child runChild(Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.harness.cli.Main", "run",
-                PROJECT.resolve("scenarios.d/no_restart.yaml").toString(), "--checks", PROJECT.resolve("checks.d/portable").toString(),
-                "--check", "table_data", "--runtime", "docker", "--out", out.toString(), "--no-color",
+                "-cp", System.getProperty("java.class.path"), "dev.harness.cli.Main", "run", "--no-color",
                 "--config", PROJECT.resolve("harness.yaml").toString()));
+        cmd.addAll(List.of(args));
         Path stdout = tmp.resolve("stdout.txt");
         Path stderr = tmp.resolve("stderr.txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         try {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the harness exits");
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the harness exits");
             return new Child(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
         } finally {
             p.destroyForcibly();
