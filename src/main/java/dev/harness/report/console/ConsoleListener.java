@@ -5,6 +5,7 @@ import dev.harness.model.RunListener;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.report.Durations;
+import dev.harness.report.TextCap;
 import java.io.PrintStream;
 
 /**
@@ -62,7 +63,7 @@ public final class ConsoleListener implements RunListener {
         lineOpen = false;
         err.println(line);
         if (result.message() != null) {
-            for (String l : Printable.lines(result.message()).split("\n")) err.println("         " + style.status(result.status(), l));
+            for (String l : Printable.lines(TextCap.lines(result.message())).split("\n")) err.println("         " + style.status(result.status(), l));
         }
         err.flush();
     }

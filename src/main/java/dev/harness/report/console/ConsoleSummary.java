@@ -7,6 +7,7 @@ import dev.harness.model.RunResult;
 import dev.harness.model.Status;
 import dev.harness.report.Durations;
 import dev.harness.report.FailureText;
+import dev.harness.report.TextCap;
 import dev.harness.report.VersionPath;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class ConsoleSummary {
                 + result.count(Status.PASSED) + " passed, " + result.count(Status.FAILED) + " failed, "
                 + result.count(Status.ERROR) + " error, " + result.count(Status.SKIPPED) + " skipped ("
                 + total + " checks) in " + Durations.human(millis));
-        if (result.infraError() != null) out.println(style.status(Status.ERROR, "infrastructure error: " + Printable.line(result.infraError())));
+        if (result.infraError() != null) out.println(style.status(Status.ERROR, "infrastructure error: " + Printable.line(TextCap.line(result.infraError()))));
 
         int width = result.checks().stream().mapToInt(c -> Printable.line(c.name()).length()).max().orElse(0);
         boolean any = false;

@@ -8,6 +8,7 @@ import dev.harness.model.RunResult;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.report.RunFixtures;
+import dev.harness.report.TextCap;
 import dev.harness.testing.RawControls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -84,5 +85,14 @@ class ConsoleListenerTest {
         assertTrue(out.contains("statement " + shown + "\\nsecond line"), "a note is one line: " + out);
         assertTrue(out.contains("         \u001b[35mDETAIL: " + shown + "\u001b[0m\n"), out);
         assertTrue(out.contains("\r\u001b[2K"), "the live line is still rewritten");
+    }
+
+    @Test
+    void aStepMessageOfAnyLengthPrintsItsFirstLines() {
+        ConsoleListener l = new ConsoleListener(err, ConsoleOptions.plain());
+        l.stepFinished(new StepResult(0, null, "start db", "db", null, Status.ERROR, null, 5, "line\n".repeat(10_000)), 1);
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2 + TextCap.LINES, lines.size());
+        assertEquals("         … " + (10_000 - TextCap.LINES) + " more lines", lines.get(lines.size() - 1));
     }
 }

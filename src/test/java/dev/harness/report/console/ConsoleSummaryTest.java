@@ -10,6 +10,7 @@ import dev.harness.model.PhaseResult;
 import dev.harness.model.RunResult;
 import dev.harness.model.SourceRef;
 import dev.harness.report.RunFixtures;
+import dev.harness.report.TextCap;
 import dev.harness.testing.RawControls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -81,5 +82,16 @@ class ConsoleSummaryTest {
         assertTrue(out.contains("rerun:   harness run " + shown), out);
         assertTrue(out.contains("reports: r/" + shown + "/junit.xml"), out);
         assertTrue(out.contains("\u001b[31mFAILED \u001b[0m"), "the summary's own colour stays");
+    }
+
+    @Test
+    void aHugeInfrastructureErrorIsOneCappedLine() {
+        RunResult rich = RunFixtures.rich(Path.of("r"));
+        RunResult result = new RunResult(rich.plan(), rich.command(), rich.started(), rich.finished(), rich.steps(), rich.checks(),
+                "server log:\n" + "x".repeat(1_000_000), false, rich.logs(), rich.reportDir());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ConsoleSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), ConsoleOptions.plain()).print(result, List.of());
+        String line = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("infrastructure error: ")).findFirst().orElseThrow();
+        assertEquals("infrastructure error: server log:\\n" + "x".repeat(TextCap.LINE_CHARS - 12) + " " + TextCap.more(1_000_012 - TextCap.LINE_CHARS, "characters"), line);
     }
 }
