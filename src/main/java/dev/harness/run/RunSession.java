@@ -94,6 +94,7 @@ public final class RunSession {
             writePlan(plan, reportDir, log);
             RunResult result;
             try (Runtime runtime = runtimes.apply(logs)) {
+                log.accept("runtime " + runtime.name() + ", run id " + runtime.runId());
                 // harness.log lines are also progress notes (the console shows them with --verbose), except the
                 // step lines: the listener already gets those as step events.
                 RunListener listener = options.listener();
