@@ -1,6 +1,7 @@
 package dev.harness.run;
 
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
@@ -9,6 +10,7 @@ import dev.harness.system.DatabaseSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -49,9 +51,24 @@ public final class RunSession {
         this.planJson = planJson;
     }
 
-    /** The folder a run of {@code plan} started now writes to. */
+    /**
+     * Creates the folder a run of {@code plan} started now writes to: {@code <scenario>-<timestamp>}, or with
+     * {@code -2}, {@code -3}… when another run of the same scenario took that name in the same millisecond.
+     */
     public Path reportDir(Path out, Plan plan) {
-        return out.resolve(plan.scenario() + "-" + STAMP.format(options.clock().instant()));
+        String name = plan.scenario() + "-" + STAMP.format(options.clock().instant());
+        try {
+            Files.createDirectories(out);
+            for (int n = 1; ; n++) {
+                try {
+                    return Files.createDirectory(out.resolve(n == 1 ? name : name + "-" + n));
+                } catch (FileAlreadyExistsException taken) {
+                    // another run's folder: never share it
+                }
+            }
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure(null, "cannot create the report folder in " + out + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -104,6 +104,7 @@ public final class DockerRuntime implements Runtime {
     public synchronized RunningService start(ServiceSpec spec) {
         ensureOpen();
         String service = spec.service();
+        Path log = logFile(service); // refuses a name that would leave logs/ before anything is created
         images.ensure(service, spec.image(), options.imagePolicy().apply(spec.image()));
         ensureNetwork();
         spec.volumes().keySet().forEach(this::ensureVolume);
@@ -141,7 +142,6 @@ public final class DockerRuntime implements Runtime {
         if (spec.user() != null) create.withUser(spec.user());
         String id = create.exec().getId();
 
-        Path log = logFile(service);
         note(log, "harness: " + service + " starts as container " + id.substring(0, 12) + " from " + spec.image());
         try {
             docker.startContainerCmd(id).exec();

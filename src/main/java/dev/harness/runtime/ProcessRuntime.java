@@ -69,17 +69,11 @@ public final class ProcessRuntime implements Runtime {
         ScratchFolder.sweepDeadRuns(scratchParent);
         try {
             Files.createDirectories(logsDir);
-            this.scratch = ScratchFolder.create(scratchParent, this.runId, keep);
-            this.volumesDir = ScratchFolder.volumes(scratch);
-            if (user.isPresent()) {
-                // The server user must be able to pass through to its volumes (each volume itself is 0700, its own).
-                VolumeCopier.makeWorldSearchable(scratch);
-                VolumeCopier.makeWorldSearchable(volumesDir);
-                user.get().checkReachable(volumesDir, null, "volumes folder");
-            }
         } catch (IOException e) {
-            throw new HarnessException.Infrastructure(null, "cannot create the run's folders for " + runDir + ": " + e, e);
+            throw new HarnessException.Infrastructure(null, "cannot create the run's log folder " + logsDir + ": " + e, e);
         }
+        this.scratch = ScratchFolder.create(scratchParent, this.runId, keep, user);
+        this.volumesDir = ScratchFolder.volumes(scratch);
         this.watchdog = keep ? null : ProcessWatchdog.watch(scratch);
         this.shutdownHook = new Thread(this::close, "harness-process-cleanup");
         if (!keep) java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -128,6 +122,9 @@ public final class ProcessRuntime implements Runtime {
     public RunningService start(ServiceSpec spec) {
         String service = spec.service();
         if (closing.isClosed()) throw new HarnessException.Infrastructure(service, "runtime already closed", null);
+        // Names become paths: one that would leave its folder is refused before anything is created or started.
+        Path log = logFile(service);
+        spec.volumes().keySet().forEach(this::volume);
         if (isRunning(service)) throw new HarnessException.Infrastructure(service, "is already running", null);
         if (spec.command() == null || spec.command().isEmpty()) {
             throw new HarnessException.Infrastructure(service, "a local process needs a command", null);
@@ -156,7 +153,6 @@ public final class ProcessRuntime implements Runtime {
             // image = the folder holding bin/: its programs come first on PATH.
             pb.environment().put("PATH", Path.of(spec.image(), "bin") + File.pathSeparator + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
         }
-        Path log = logFile(service);
         pb.redirectErrorStream(true);
         // The child writes straight into the log file: nothing to pump, and the log survives a harness crash.
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -180,8 +176,9 @@ public final class ProcessRuntime implements Runtime {
         return SpecPlaceholders.resolve(text,
                 port -> Integer.toString(published.computeIfAbsent(port, p -> ports.portFor(service, p))),
                 name -> {
+                    String path = volume(name).toString();
                     volumes.add(name);
-                    return volume(name).toString();
+                    return path;
                 },
                 startId);
     }
@@ -345,7 +342,7 @@ public final class ProcessRuntime implements Runtime {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the run's scratch folder " + scratch, e);
         } finally {
-            watchdog.close();
+            if (watchdog != null) watchdog.close();
         }
     }
 }

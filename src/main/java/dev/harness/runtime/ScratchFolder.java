@@ -1,5 +1,6 @@
 package dev.harness.runtime;
 
+import dev.harness.model.HarnessException;
 import dev.harness.runtime.docker.RunLabels;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,22 +26,47 @@ import java.util.Properties;
  */
 final class ScratchFolder {
     static final String PREFIX = "harness-";
-    private static final String OWNER_FILE = "owner.properties";
+    static final String OWNER_FILE = "owner.properties";
     private static final long OWNER_FILE_MAX = 4096;
 
     private ScratchFolder() {}
 
-    /** Creates this run's scratch folder in {@code parent}, owner record first, so it is never swept while alive. */
-    static Path create(Path parent, String runId, boolean keep) throws IOException {
-        Files.createDirectories(parent);
-        Path root = Files.createTempDirectory(parent, PREFIX + runId + "-");
-        Properties owner = new Properties();
-        owner.putAll(RunLabels.forRun(runId, keep));
-        try (OutputStream out = Files.newOutputStream(root.resolve(OWNER_FILE))) {
-            owner.store(out, "owner of this harness run's scratch folder");
+    /**
+     * Creates this run's scratch folder in {@code parent}, owner record first, so it is never swept while alive.
+     *
+     * @param user the user servers run as, if not the harness's: it must be able to pass through to its volumes
+     */
+    static Path create(Path parent, String runId, boolean keep, Optional<RunUser> user) {
+        Path root = null;
+        try {
+            Files.createDirectories(parent);
+            root = Files.createTempDirectory(parent, PREFIX + runId + "-");
+            Properties owner = new Properties();
+            owner.putAll(RunLabels.forRun(runId, keep));
+            try (OutputStream out = Files.newOutputStream(root.resolve(OWNER_FILE))) {
+                owner.store(out, "owner of this harness run's scratch folder");
+            }
+            Path volumes = Files.createDirectory(volumes(root));
+            if (user.isPresent()) {
+                // Each volume itself is 0700 and the server user's; the folders above must let that user pass.
+                VolumeCopier.makeWorldSearchable(root);
+                VolumeCopier.makeWorldSearchable(volumes);
+                user.get().checkReachable(volumes, null, "volumes folder");
+            }
+            return root;
+        } catch (IOException | RuntimeException e) {
+            if (root != null) removeQuietly(root);
+            if (e instanceof HarnessException he) throw he;
+            throw new HarnessException.Infrastructure(null, "cannot create the run's scratch folder in " + parent + ": " + e, e);
         }
-        Files.createDirectory(root.resolve("volumes"));
-        return root;
+    }
+
+    private static void removeQuietly(Path root) {
+        try {
+            remove(root);
+        } catch (IOException | RuntimeException e) {
+            // a half-made folder of a live run: the first sweep after this JVM ends removes it
+        }
     }
 
     static Path volumes(Path root) {

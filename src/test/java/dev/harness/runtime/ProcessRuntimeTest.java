@@ -245,8 +245,8 @@ class ProcessRuntimeTest {
         kept.writeFile("data", "f", "x");
         kept.close();
         assertTrue(Files.exists(kept.volume("data").resolve("f")), "--keep leaves the data for inspection");
-        VolumeCopier.clear(kept.volumesRoot());
-        Files.delete(kept.volumesRoot());
+        VolumeCopier.clear(kept.scratchFolder());
+        Files.delete(kept.scratchFolder());
     }
 
     @Test
@@ -265,8 +265,36 @@ class ProcessRuntimeTest {
         assertTrue(kept.isRunning("k"), "keep=true leaves it running");
         kept.kill("k");
         assertFalse(ProcessHandle.of(Long.parseLong(k.id())).map(ProcessHandle::isAlive).orElse(false));
-        VolumeCopier.clear(kept.volumesRoot());
-        Files.delete(kept.volumesRoot());
+        VolumeCopier.clear(kept.scratchFolder());
+        Files.delete(kept.scratchFolder());
         assertTrue(b.id() != null);
+    }
+
+    @Test
+    void namesThatWouldLeaveTheirFoldersAreRefusedBeforeAnythingIsWritten() throws Exception {
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.logFile("../../escaped"));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.volume("../../escaped"));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.start(sh("../../escaped", "exec sleep 600", Map.of())));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.start(sh("svc", "exec sleep 600", Map.of("../../escaped", "/d"))));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.writeFile("../../escaped", "f", "x"));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(runDir), left.toList(), "nothing written beside the run folder");
+        }
+        try (var left = Files.list(runtime.scratchFolder())) {
+            assertEquals(List.of("owner.properties", "volumes"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertFalse(runtime.isRunning("svc"));
+    }
+
+    @Test
+    void twoRuntimesOfTheSameRunNameShareNoFolder() throws Exception {
+        try (ProcessRuntime twin = new ProcessRuntime(runDir, RunId.next("run").value(), false, ProcessRuntime.defaultScratchParent());
+             ProcessRuntime other = new ProcessRuntime(runDir, RunId.next("run").value(), false, ProcessRuntime.defaultScratchParent())) {
+            assertNotEquals(twin.runId(), other.runId());
+            assertNotEquals(twin.scratchFolder(), other.scratchFolder());
+            assertTrue(twin.scratchFolder().getFileName().toString().startsWith("harness-" + twin.runId() + "-"), twin.scratchFolder().toString());
+            twin.writeFile("data", "marker", "twin");
+            assertFalse(Files.exists(other.volume("data").resolve("marker")));
+        }
     }
 }
