@@ -157,7 +157,8 @@ public final class ProcessRuntime implements Runtime {
         // The child writes straight into the log file: nothing to pump, and the log survives a harness crash.
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        marker(service, "start " + String.join(" ", argv) + user.map(u -> " (as " + u.name() + ")").orElse(""));
+        // One marker line even for a multi-line script argument: the log's own lines stay the server's.
+        marker(service, "start " + String.join(" ", argv).replace("\n", "\\n") + user.map(u -> " (as " + u.name() + ")").orElse(""));
         Process process;
         try {
             process = pb.start();

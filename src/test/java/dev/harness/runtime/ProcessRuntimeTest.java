@@ -297,4 +297,11 @@ class ProcessRuntimeTest {
             assertFalse(Files.exists(other.volume("data").resolve("marker")));
         }
     }
+
+    @Test
+    void aMultiLineScriptIsQuotedOnOneMarkerLineSoTheLogHoldsOnlyWhatTheProcessPrinted() throws Exception {
+        runtime.start(sh("svc", "echo one\necho two; exec sleep 600", Map.of()));
+        awaitLog("svc", "two");
+        assertEquals(List.of("one", "two"), output("svc").lines().toList(), log("svc"));
+    }
 }
