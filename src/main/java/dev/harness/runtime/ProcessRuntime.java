@@ -74,6 +74,7 @@ public final class ProcessRuntime implements Runtime {
         }
         this.scratch = ScratchFolder.create(scratchParent, this.runId, keep, user);
         this.volumesDir = ScratchFolder.volumes(scratch);
+        // Should it fail to start, the folder it would have watched is swept by the first run after this JVM ends.
         this.watchdog = keep ? null : ProcessWatchdog.watch(scratch);
         this.shutdownHook = new Thread(this::close, "harness-process-cleanup");
         if (!keep) java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -111,11 +112,6 @@ public final class ProcessRuntime implements Runtime {
 
     public Path volume(String name) {
         return Names.inside(volumesDir, name);
-    }
-
-    /** The watchdog's pid (tests kill it to play a harness killed together with its watchdog). */
-    Optional<Long> watchdogPid() {
-        return Optional.ofNullable(watchdog).map(ProcessWatchdog::pid);
     }
 
     @Override

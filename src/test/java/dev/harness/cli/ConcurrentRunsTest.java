@@ -14,31 +14,21 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two runs of the same scenario with the same --seed into the same --out at the same time (two CI jobs, two
  * terminals) share nothing: each passes with its own report folder, run id, servers and volumes.
  */
+@ExtendWith(InProcessCli.class)
 class ConcurrentRunsTest {
     private static final Path PROJECT = Path.of(System.getProperty("harness.projectDir", "."));
 
     @TempDir
     Path out;
-
-    @BeforeAll
-    static void noJvmHook() {
-        RunCommand.installShutdownHook = false; // in-process: the test JVM must not be halted
-    }
-
-    @AfterAll
-    static void restoreHook() {
-        RunCommand.installShutdownHook = true;
-    }
 
     @BeforeEach
     void reachable() {

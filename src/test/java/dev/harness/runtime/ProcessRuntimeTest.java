@@ -304,4 +304,21 @@ class ProcessRuntimeTest {
         awaitLog("svc", "two");
         assertEquals(List.of("one", "two"), output("svc").lines().toList(), log("svc"));
     }
+
+    @Test
+    void withoutItsWatchdogTheRuntimeStartsNoServer() throws Exception {
+        String scratch = runtime.scratchFolder().toString();
+        ProcessHandle watchdog = ProcessHandle.current().children().filter(h -> {
+            try {
+                return Files.readString(Path.of("/proc/" + h.pid() + "/cmdline")).contains("ProcessWatchdog\0" + scratch);
+            } catch (IOException gone) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no watchdog watches " + scratch));
+        watchdog.destroyForcibly();
+        watchdog.onExit().join();
+        var e = assertThrows(HarnessException.Infrastructure.class, () -> runtime.start(sh("svc", "exec sleep 600", Map.of())));
+        assertTrue(e.getMessage().contains("watchdog"), e.getMessage());
+        assertFalse(runtime.isRunning("svc"));
+    }
 }
