@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with the server's own words, and paths are data to the start script, whatever characters they hold.
  */
 class PostgresStartSafetyTest {
-    /** Shorter than the client's old 60 s socket timeout, so a start stuck on a silent listener would show as a timeout. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(45);
+    /** Ample for a loaded machine, yet shorter than the socket timeout (statement + 30 s) a start probe once had. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(100);
+    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
     Path tmp;
@@ -50,7 +51,7 @@ class PostgresStartSafetyTest {
     static HarnessConfig config(Map<String, String> binaries) {
         HarnessConfig base = TestSystemContext.testConfig();
         return new HarnessConfig(base.system(), base.runtime(), base.versions(), base.current(),
-                new HarnessConfig.Timeouts(Duration.ofSeconds(30), START_TIMEOUT, Duration.ofSeconds(120)), base.materialize(),
+                new HarnessConfig.Timeouts(STATEMENT_TIMEOUT, START_TIMEOUT, Duration.ofSeconds(120)), base.materialize(),
                 new HarnessConfig.Postgres(List.of(), null, binaries, "harness/postgres:{version}", "missing"), base.source());
     }
 
