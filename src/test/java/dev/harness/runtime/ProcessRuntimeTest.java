@@ -256,6 +256,7 @@ class ProcessRuntimeTest {
         runtime.close();
         assertTrue(ProcessTree.isGone(ProcessHandle.of(Long.parseLong(a.id())).orElse(ProcessHandle.current())) || !ProcessHandle.of(Long.parseLong(a.id())).isPresent());
         assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "processes left in " + runDir);
+        assertEquals(List.of(), RunFolderProcesses.in(runtime.scratchFolder()), "the watchdog too is gone after close()");
         assertFalse(runtime.isRunning("b"));
         runtime.close(); // idempotent
 

@@ -10,9 +10,9 @@ import java.util.List;
 public final class RunFolderProcesses {
     private RunFolderProcesses() {}
 
-    /** Processes of a process runtime: those in its run folder and those in its scratch folder (the servers). */
+    /** Processes of a process runtime: those in its run folder and those in its volumes (the servers). */
     public static List<String> of(ProcessRuntime runtime, Path runDir) {
-        return in(runDir, runtime.scratchFolder());
+        return in(runDir, runtime.volumesRoot());
     }
 
     public static List<String> in(Path... folders) {
