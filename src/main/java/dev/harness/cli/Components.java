@@ -7,6 +7,7 @@ import dev.harness.report.Reporter;
 import dev.harness.run.ResultWriter;
 import dev.harness.runtime.DockerRuntime;
 import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.RunId;
 import dev.harness.runtime.docker.DockerRuntimeOptions;
 import dev.harness.run.RunSession;
 import java.util.List;
@@ -19,15 +20,18 @@ final class Components {
     private Components() {}
 
     /**
-     * @param keep  leave servers and volumes behind ({@code --keep})
-     * @param runId labels Docker resources of this run
+     * @param keep    leave servers and volumes behind ({@code --keep})
+     * @param runName what the run is ({@code <scenario>-<seed>}); every runtime the factory makes gets its own
+     *                {@link RunId} from it, so runs of the same plan at the same time, or a rerun after a killed run,
+     *                never share a container, volume or folder
      * @return a factory given the run's {@code logs/} folder
      */
-    static RunSession.RuntimeFactory runtime(String name, HarnessConfig config, boolean keep, String runId) {
+    static RunSession.RuntimeFactory runtime(String name, HarnessConfig config, boolean keep, String runName) {
         return switch (name) {
-            // The process runtime keeps volumes/ and logs/ under the folder it is given: the report folder.
-            case "process" -> logs -> new ProcessRuntime(logs.getParent(), keep);
-            case "docker" -> logs -> new DockerRuntime(DockerRuntimeOptions.of(runId, logs).withKeep(keep)
+            // The process runtime keeps logs/ under the folder it is given (the report folder), data in scratch.
+            case "process" -> logs -> new ProcessRuntime(logs.getParent(), RunId.next(runName).value(), keep,
+                    ProcessRuntime.defaultScratchParent());
+            case "docker" -> logs -> new DockerRuntime(DockerRuntimeOptions.of(RunId.next(runName).value(), logs).withKeep(keep)
                     .withImagePolicy(DockerRuntimeOptions.policiesFrom(config)));
             default -> throw new IllegalArgumentException("unknown runtime " + name);
         };

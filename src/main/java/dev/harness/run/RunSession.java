@@ -11,6 +11,7 @@ import dev.harness.system.DatabaseSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,9 +58,24 @@ public final class RunSession {
         this.planJson = planJson;
     }
 
-    /** The folder a run of {@code plan} started now writes to. */
+    /**
+     * Creates the folder a run of {@code plan} started now writes to: {@code <scenario>-<timestamp>}, or with
+     * {@code -2}, {@code -3}… when another run of the same scenario took that name in the same millisecond.
+     */
     public Path reportDir(Path out, Plan plan) {
-        return out.resolve(plan.scenario() + "-" + STAMP.format(options.clock().instant()));
+        String name = plan.scenario() + "-" + STAMP.format(options.clock().instant());
+        try {
+            Files.createDirectories(out);
+            for (int n = 1; ; n++) {
+                try {
+                    return Files.createDirectory(out.resolve(n == 1 ? name : name + "-" + n));
+                } catch (FileAlreadyExistsException taken) {
+                    // another run's folder: never share it
+                }
+            }
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure(null, "cannot create the report folder in " + out + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -142,6 +158,7 @@ public final class RunSession {
             return neverStarted(plan, command, reportDir, error);
         }
         try (runtime) {
+            log.accept("runtime " + runtime.name() + ", run id " + runtime.runId());
             // harness.log lines are also progress notes (the console shows them with --verbose), except the
             // step lines: the listener already gets those as step events.
             RunListener listener = options.listener();

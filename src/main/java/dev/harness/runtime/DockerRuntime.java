@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Names;
 import dev.harness.runtime.docker.ContainerLogFollower;
 import dev.harness.runtime.docker.DockerConnection;
 import dev.harness.runtime.docker.DockerRuntimeOptions;
@@ -84,6 +85,11 @@ public final class DockerRuntime implements Runtime {
         return "docker";
     }
 
+    @Override
+    public String runId() {
+        return options.runId();
+    }
+
     /** Docker names of this run's network, containers and volumes. */
     public RunResources resources() {
         return names;
@@ -98,6 +104,7 @@ public final class DockerRuntime implements Runtime {
     public synchronized RunningService start(ServiceSpec spec) {
         ensureOpen();
         String service = spec.service();
+        Path log = logFile(service); // refuses a name that would leave logs/ before anything is created
         images.ensure(service, spec.image(), options.imagePolicy().apply(spec.image()));
         ensureNetwork();
         spec.volumes().keySet().forEach(this::ensureVolume);
@@ -112,8 +119,9 @@ public final class DockerRuntime implements Runtime {
         }
         List<Bind> binds = new ArrayList<>();
         spec.volumes().forEach((name, path) -> binds.add(new Bind(names.volume(name), new Volume(path))));
+        String startId = SpecPlaceholders.newStartId();
         List<String> env = new ArrayList<>();
-        spec.env().forEach((k, v) -> env.add(k + "=" + SpecPlaceholders.forDocker(v, spec)));
+        spec.env().forEach((k, v) -> env.add(k + "=" + SpecPlaceholders.forDocker(v, spec, startId)));
         Map<String, String> containerLabels = new LinkedHashMap<>(labels);
         containerLabels.put(RunLabels.SERVICE, service);
 
@@ -130,11 +138,10 @@ public final class DockerRuntime implements Runtime {
                 .withEnv(env)
                 .withExposedPorts(exposed)
                 .withHostConfig(host);
-        if (!spec.command().isEmpty()) create.withCmd(spec.command().stream().map(a -> SpecPlaceholders.forDocker(a, spec)).toList());
+        if (!spec.command().isEmpty()) create.withCmd(spec.command().stream().map(a -> SpecPlaceholders.forDocker(a, spec, startId)).toList());
         if (spec.user() != null) create.withUser(spec.user());
         String id = create.exec().getId();
 
-        Path log = logFile(service);
         note(log, "harness: " + service + " starts as container " + id.substring(0, 12) + " from " + spec.image());
         try {
             docker.startContainerCmd(id).exec();
@@ -145,7 +152,7 @@ public final class DockerRuntime implements Runtime {
         ContainerLogFollower follower = ContainerLogFollower.start(docker, id, log, service);
         services.put(service, new Container(id, follower));
         options.log().accept(service + ": container " + id.substring(0, 12) + " started (" + spec.image() + ")");
-        return new RunningService(service, LOOPBACK, publishedPorts(service, id, spec.ports()), id);
+        return new RunningService(service, LOOPBACK, publishedPorts(service, id, spec.ports()), id, startId);
     }
 
     @Override
@@ -219,7 +226,7 @@ public final class DockerRuntime implements Runtime {
 
     @Override
     public Path logFile(String service) {
-        return options.logDir().resolve(service + ".log");
+        return Names.inside(options.logDir(), service + ".log");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.harness.runtime;
 
 import dev.harness.model.HarnessException;
+import dev.harness.model.Names;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,21 +21,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs services as local processes. The run folder holds {@code logs/<service>.log} (appended across restarts,
- * with a marker line per start, kill and stop); volumes (kept across kills and restarts) live in a scratch
- * folder under the system temp directory, because the report folder may sit where an unprivileged server
- * user cannot go (a checkout in /root) and server data is no report: it is deleted on close unless kept. When the harness is root, servers run as an unprivileged {@link RunUser}. Everything still running
- * is killed on {@link #close()} and, through a shutdown hook, when the JVM is interrupted (Ctrl-C, SIGTERM),
- * unless the runtime was created to keep its processes.
+ * with a marker line per start, kill and stop). Volumes (kept across kills and restarts) live in the run's
+ * {@link ScratchFolder} under the system temp directory, named after the unique run id, because the report folder
+ * may sit where an unprivileged server user cannot go (a checkout in /root) and server data is no report: it is
+ * deleted on close unless kept. Servers also run in the scratch folder, so everything the run started can be
+ * found by its working folder. When the harness is root, servers run as an unprivileged {@link RunUser}.
+ * Everything still running is killed on {@link #close()}, through a shutdown hook when the JVM is interrupted
+ * (Ctrl-C, SIGTERM), and by a {@link ProcessWatchdog} when the JVM is killed outright; a later runtime sweeps what
+ * a run killed together with its watchdog left. None of it when the runtime was created to keep its processes.
  */
 public final class ProcessRuntime implements Runtime {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(port|volume):([^}]+)}");
-
-    private final Path runDir;
+    private final String runId;
+    private final Path scratch;
     private final Path volumesDir;
     private final Path logsDir;
     private final boolean keep;
@@ -42,32 +43,46 @@ public final class ProcessRuntime implements Runtime {
     private final LoopbackPorts ports = new LoopbackPorts();
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> volumesOf = new ConcurrentHashMap<>();
+    private final ProcessWatchdog watchdog;
     private final Thread shutdownHook;
     private final CloseOnce closing = new CloseOnce(Duration.ofSeconds(120));
 
     /** @param runDir this run's folder (created if missing); @param keep leave processes running on close */
     public ProcessRuntime(Path runDir, boolean keep) {
-        this(runDir, keep, RunUser.whenRoot());
+        this(runDir, RunId.next(String.valueOf(runDir.getFileName())).value(), keep, defaultScratchParent());
     }
 
-    ProcessRuntime(Path runDir, boolean keep, Optional<RunUser> user) {
-        this.runDir = runDir.toAbsolutePath().normalize();
-        this.logsDir = this.runDir.resolve("logs");
+    /**
+     * @param runId         unique id of the run ({@link RunId}): names the scratch folder
+     * @param scratchParent where the scratch folder goes ({@link #defaultScratchParent()}); also where leftovers of
+     *                      killed runs are swept from
+     */
+    public ProcessRuntime(Path runDir, String runId, boolean keep, Path scratchParent) {
+        this(runDir, runId, keep, scratchParent, RunUser.whenRoot());
+    }
+
+    ProcessRuntime(Path runDir, String runId, boolean keep, Path scratchParent, Optional<RunUser> user) {
+        this.runId = new RunId(runId).value();
+        this.logsDir = runDir.toAbsolutePath().normalize().resolve("logs");
         this.keep = keep;
         this.user = user;
+        ScratchFolder.sweepDeadRuns(scratchParent);
         try {
             Files.createDirectories(logsDir);
-            this.volumesDir = Files.createTempDirectory("harness-" + this.runDir.getFileName() + "-");
-            if (user.isPresent()) {
-                // The server user must be able to pass through to its volumes (each volume itself is 0700, its own).
-                VolumeCopier.makeWorldSearchable(volumesDir);
-                user.get().checkReachable(volumesDir, null, "volumes folder");
-            }
         } catch (IOException e) {
-            throw new HarnessException.Infrastructure(null, "cannot create the run's folders for " + this.runDir, e);
+            throw new HarnessException.Infrastructure(null, "cannot create the run's log folder " + logsDir + ": " + e, e);
         }
+        this.scratch = ScratchFolder.create(scratchParent, this.runId, keep, user);
+        this.volumesDir = ScratchFolder.volumes(scratch);
+        // Should it fail to start, the folder it would have watched is swept by the first run after this JVM ends.
+        this.watchdog = keep ? null : ProcessWatchdog.watch(scratch);
         this.shutdownHook = new Thread(this::close, "harness-process-cleanup");
         if (!keep) java.lang.Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The system temp directory. */
+    public static Path defaultScratchParent() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     @Override
@@ -75,53 +90,71 @@ public final class ProcessRuntime implements Runtime {
         return "process";
     }
 
+    @Override
+    public String runId() {
+        return runId;
+    }
+
     /** The user servers run as, when the harness is root. */
     public Optional<RunUser> runUser() {
         return user;
     }
 
-    /** Where this run's volumes live (a scratch folder; deleted on close unless kept). */
+    /** Where this run's volumes live (in the scratch folder; deleted on close unless kept). */
     public Path volumesRoot() {
         return volumesDir;
     }
 
+    /** The run's scratch folder: volumes and the servers' working folder. */
+    public Path scratchFolder() {
+        return scratch;
+    }
+
     public Path volume(String name) {
-        return volumesDir.resolve(name);
+        return Names.inside(volumesDir, name);
     }
 
     @Override
     public RunningService start(ServiceSpec spec) {
         String service = spec.service();
         if (closing.isClosed()) throw new HarnessException.Infrastructure(service, "runtime already closed", null);
+        // Names become paths: one that would leave its folder is refused before anything is created or started.
+        Path log = logFile(service);
+        spec.volumes().keySet().forEach(this::volume);
         if (isRunning(service)) throw new HarnessException.Infrastructure(service, "is already running", null);
         if (spec.command() == null || spec.command().isEmpty()) {
             throw new HarnessException.Infrastructure(service, "a local process needs a command", null);
+        }
+        if (watchdog != null && !watchdog.isAlive()) {
+            throw new HarnessException.Infrastructure(service, "the process watchdog (pid " + watchdog.pid()
+                    + "), which stops the servers if the harness is killed, is not running", null);
         }
         Map<Integer, Integer> published = new LinkedHashMap<>();
         for (Integer p : spec.ports()) published.put(p, ports.portFor(service, p));
         Set<String> volumes = volumesOf.computeIfAbsent(service, s -> ConcurrentHashMap.newKeySet());
         volumes.addAll(spec.volumes().keySet());
 
+        String startId = SpecPlaceholders.newStartId();
         List<String> argv = new ArrayList<>();
-        for (String a : spec.command()) argv.add(substitute(a, service, published, volumes));
+        for (String a : spec.command()) argv.add(substitute(a, service, published, volumes, startId));
         Map<String, String> env = new LinkedHashMap<>();
-        spec.env().forEach((k, v) -> env.put(k, substitute(v, service, published, volumes)));
+        spec.env().forEach((k, v) -> env.put(k, substitute(v, service, published, volumes, startId)));
         for (String v : volumes) createVolume(service, v);
         if (spec.image() != null && user.isPresent()) user.get().checkReachable(Path.of(spec.image()), service, "binaries folder");
 
         ProcessBuilder pb = new ProcessBuilder(user.map(u -> u.wrap(argv)).orElse(argv));
-        pb.directory(runDir.toFile());
+        pb.directory(scratch.toFile());
         pb.environment().putAll(env);
         if (spec.image() != null) {
             // image = the folder holding bin/: its programs come first on PATH.
             pb.environment().put("PATH", Path.of(spec.image(), "bin") + File.pathSeparator + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
         }
-        Path log = logFile(service);
         pb.redirectErrorStream(true);
         // The child writes straight into the log file: nothing to pump, and the log survives a harness crash.
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        marker(service, "start " + String.join(" ", argv) + user.map(u -> " (as " + u.name() + ")").orElse(""));
+        // One marker line even for a multi-line script argument: the log's own lines stay the server's.
+        marker(service, "start " + String.join(" ", argv).replace("\n", "\\n") + user.map(u -> " (as " + u.name() + ")").orElse(""));
         Process process;
         try {
             process = pb.start();
@@ -133,25 +166,18 @@ public final class ProcessRuntime implements Runtime {
         marker(service, "started pid " + process.pid() + " ports " + published);
         // Records an exit nobody asked for (a crash at start) in the log, next to the server's own last words.
         process.onExit().thenAccept(p -> marker(service, "pid " + p.pid() + " exited with " + p.exitValue()));
-        return new RunningService(service, "127.0.0.1", Map.copyOf(published), Long.toString(process.pid()));
+        return new RunningService(service, "127.0.0.1", Map.copyOf(published), Long.toString(process.pid()), startId);
     }
 
-    private String substitute(String text, String service, Map<Integer, Integer> published, Set<String> volumes) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value;
-            if (m.group(1).equals("port")) {
-                int containerPort = Integer.parseInt(m.group(2));
-                value = Integer.toString(published.computeIfAbsent(containerPort, p -> ports.portFor(service, p)));
-            } else {
-                volumes.add(m.group(2));
-                value = volume(m.group(2)).toString();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+    private String substitute(String text, String service, Map<Integer, Integer> published, Set<String> volumes, String startId) {
+        return SpecPlaceholders.resolve(text,
+                port -> Integer.toString(published.computeIfAbsent(port, p -> ports.portFor(service, p))),
+                name -> {
+                    String path = volume(name).toString();
+                    volumes.add(name);
+                    return path;
+                },
+                startId);
     }
 
     private void createVolume(String service, String name) {
@@ -280,7 +306,7 @@ public final class ProcessRuntime implements Runtime {
 
     @Override
     public Path logFile(String service) {
-        return logsDir.resolve(service + ".log");
+        return Names.inside(logsDir, service + ".log");
     }
 
     private void marker(String service, String what) {
@@ -304,22 +330,16 @@ public final class ProcessRuntime implements Runtime {
         } catch (IllegalStateException shuttingDown) {
             // called from the hook itself or during shutdown: the hook runs anyway
         }
-        killAll();
-        // Server data is scratch: the report folder (a CI artifact) keeps the logs, not tens of MB of data files.
         try {
-            VolumeCopier.clear(volumesDir);
-            Files.deleteIfExists(volumesDir);
+            for (String service : new LinkedHashSet<>(processes.keySet())) {
+                if (isRunning(service)) kill(service);
+            }
+            // Server data is scratch: the report folder (a CI artifact) keeps the logs, not tens of MB of data files.
+            ScratchFolder.remove(scratch);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the run's volumes in " + volumesDir, e);
+            throw new UncheckedIOException("cannot remove the run's scratch folder " + scratch, e);
+        } finally {
+            if (watchdog != null) watchdog.close();
         }
-    }
-
-    private void killAll() {
-        for (String service : new LinkedHashSet<>(processes.keySet())) {
-            if (isRunning(service)) kill(service);
-        }
-        // strays: processes run in the run folder, servers in their volume
-        ProcessTree.killWorkingIn(runDir);
-        ProcessTree.killWorkingIn(volumesDir);
     }
 }

@@ -15,6 +15,9 @@ public interface Runtime extends AutoCloseable {
     /** "process" or "docker". */
     String name();
 
+    /** The unique id of this run ({@link RunId}): names and labels everything this runtime creates. */
+    String runId();
+
     /**
      * Checks, before anything starts, that everything the given specs need is there (images, binaries), so a
      * run that cannot work fails in seconds naming every missing piece, not half-way through a scenario.

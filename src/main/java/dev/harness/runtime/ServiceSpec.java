@@ -8,7 +8,9 @@ import java.util.Map;
  * In {@code command} and {@code env} values, {@code ${port:N}} stands for the port the service listens on
  * for container port N (the container port itself under Docker, a free loopback port for a local process)
  * and {@code ${volume:NAME}} for the path where volume NAME is mounted (its mount path under Docker, a
- * folder of the run for a local process).
+ * folder of the run for a local process); {@code ${start-id}} for a random id that is new for every start
+ * (returned as {@link RunningService#startId()}). Each placeholder is replaced inside one argv element or value:
+ * a command that needs a shell passes values to it as arguments, never by splicing them into the shell line.
  *
  * @param service  service name; also the network alias under Docker
  * @param image    Docker image, or for a local process the folder holding {@code bin/}

@@ -8,6 +8,7 @@ import dev.harness.runtime.LogTail;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.Runtime;
 import dev.harness.runtime.ServiceSpec;
+import dev.harness.runtime.SpecPlaceholders;
 import dev.harness.system.postgres.Lsn;
 import dev.harness.system.postgres.PgConnections;
 import dev.harness.system.postgres.PostgresBinaries;
@@ -36,6 +37,9 @@ public final class PostgresSystem implements DatabaseSystem {
     private static final Pattern SERVER_VERSION = Pattern.compile("^(\\d+(?:\\.\\d+)*)");
     private static final long POLL_MILLIS = 100;
     private static final int LOG_LINES = 20;
+    private static final long PROBE_SECONDS = 10;
+    /** How long a server that lost its port to another process gets to exit and say why. */
+    private static final Duration FOREIGN_EXIT_WAIT = Duration.ofSeconds(5);
 
     private final HarnessConfig config;
     private final PostgresBinaries binaries;
@@ -75,13 +79,13 @@ public final class PostgresSystem implements DatabaseSystem {
         String port = "${port:" + PORT + "}";
         if (docker(ctx)) {
             return new ServiceSpec(start.service(), dockerImage(start.version()),
-                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true),
+                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID),
                     Map.of(), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", SYSTEM_USER);
         }
         // Describing only (plan --details): show where the binaries will be, fetch nothing.
         String folder = (ctx.runtime().isPresent() ? binaries.resolve(start.version()) : binaries.folder(start.version())).toString();
         return new ServiceSpec(start.service(), folder,
-                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false),
+                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID),
                 Map.of("LC_ALL", "C"), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", null);
     }
 
@@ -112,6 +116,12 @@ public final class PostgresSystem implements DatabaseSystem {
                 start.service(), conninfo, ctx.log());
     }
 
+    /**
+     * Waits until the server accepts SQL, and makes sure the server answering is the one this start launched: each
+     * attempt is short (a silent listener on the port cannot hold it for long), a server that exits (e.g. it could
+     * not bind its port) fails the start at once with its own last log lines, and one that answers must carry this
+     * start's id.
+     */
     @Override
     public void awaitStarted(Action.Start start, RunningService service, SystemContext ctx) {
         Runtime runtime = ctx.runtime().orElseThrow(() -> new IllegalStateException("awaitStarted needs a runtime"));
@@ -119,11 +129,9 @@ public final class PostgresSystem implements DatabaseSystem {
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         SQLException last = null;
         while (true) {
-            if (!runtime.isRunning(start.service())) {
-                throw new HarnessException.Infrastructure(start.service(), "server exited during start; last lines of "
-                        + runtime.logFile(start.service()) + ":\n" + LogTail.of(runtime.logFile(start.service()), LOG_LINES), null);
-            }
-            try (Connection c = PgConnections.open(endpoint(service, true))) {
+            if (!runtime.isRunning(start.service())) throw exitedDuringStart(runtime, start.service());
+            try (Connection c = PgConnections.open(startProbe(service))) {
+                requireStartedByThisStart(c, service, runtime);
                 boolean recovering = "t".equals(PgConnections.queryText(c, "SELECT pg_is_in_recovery()"));
                 if (recovering != start.readOnly()) {
                     throw new HarnessException.Infrastructure(start.service(), start.readOnly()
@@ -143,12 +151,41 @@ public final class PostgresSystem implements DatabaseSystem {
         }
     }
 
+    private static HarnessException.Infrastructure exitedDuringStart(Runtime runtime, String service) {
+        return new HarnessException.Infrastructure(service, "server exited during start; last lines of "
+                + runtime.logFile(service) + ":\n" + LogTail.of(runtime.logFile(service), LOG_LINES), null);
+    }
+
+    /**
+     * Another process listening on the port (a stale server, or one that took the port since the last start) answers
+     * instead of ours, which cannot bind it and exits: wait briefly for that exit so the error quotes its reason.
+     */
+    private static void requireStartedByThisStart(Connection c, RunningService service, Runtime runtime) throws SQLException {
+        String identity = PgConnections.queryText(c, "SELECT current_setting('" + PostgresCommand.IDENTITY_SETTING + "')");
+        if (identity != null && identity.equals(service.startId())) return;
+        long exitDeadline = System.currentTimeMillis() + FOREIGN_EXIT_WAIT.toMillis();
+        while (runtime.isRunning(service.service()) && System.currentTimeMillis() < exitDeadline) pause();
+        if (!runtime.isRunning(service.service())) throw exitedDuringStart(runtime, service.service());
+        throw new HarnessException.Infrastructure(service.service(), "the server answering on " + service.host() + ":"
+                + service.port(PORT) + " is not the one the harness started (" + PostgresCommand.IDENTITY_SETTING + " '" + identity
+                + "', expected '" + service.startId() + "'): another process holds the port; last lines of its log:\n"
+                + LogTail.of(runtime.logFile(service.service()), LOG_LINES), null);
+    }
+
+    /** For start-up polling: short timeouts, so a listener that accepts but never answers costs one attempt. */
+    private static SqlEndpoint startProbe(RunningService service) {
+        return new SqlEndpoint(url(service, PROBE_SECONDS, PROBE_SECONDS), SYSTEM_USER, null);
+    }
+
     @Override
     public SqlEndpoint endpoint(RunningService service, boolean asSystem) {
         long socketSeconds = statementTimeout().toSeconds() + 30; // a statement may legitimately take its whole budget
-        String url = "jdbc:postgresql://" + service.host() + ":" + service.port(PORT) + "/postgres"
-                + "?connectTimeout=10&socketTimeout=" + socketSeconds + "&tcpKeepAlive=true&ApplicationName=harness";
-        return new SqlEndpoint(url, asSystem ? SYSTEM_USER : NORMAL_USER, null);
+        return new SqlEndpoint(url(service, 10, socketSeconds), asSystem ? SYSTEM_USER : NORMAL_USER, null);
+    }
+
+    private static String url(RunningService service, long connectSeconds, long socketSeconds) {
+        return "jdbc:postgresql://" + service.host() + ":" + service.port(PORT) + "/postgres?connectTimeout=" + connectSeconds
+                + "&socketTimeout=" + socketSeconds + "&tcpKeepAlive=true&ApplicationName=harness";
     }
 
     @Override

@@ -120,8 +120,9 @@ class RunCommandEndToEndTest {
             assertEquals(1, left.size(), "--keep leaves the server running: " + left);
         } finally {
             for (long pid : left) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            String prefix = "harness-" + runId(dir) + "-";
             try (Stream<Path> scratch = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-                for (Path f : scratch.filter(f -> f.getFileName().toString().startsWith("harness-" + dir.getFileName() + "-")).toList()) {
+                for (Path f : scratch.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
                     for (long pid : left) ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
                     try (Stream<Path> walk = Files.walk(f)) {
                         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -210,7 +211,7 @@ class RunCommandEndToEndTest {
             assertTrue(Files.readString(log).contains("closing runtime"));
             assertTrue(postgresProcessesUnder(dir).isEmpty(), "no postgres left: " + postgresProcessesUnder(dir));
             try (Stream<Path> scratch = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-                String prefix = "harness-" + dir.getFileName() + "-";
+                String prefix = "harness-" + runId(dir) + "-";
                 assertEquals(List.of(), scratch.filter(f -> f.getFileName().toString().startsWith(prefix)).toList(), "server data left behind");
             }
             assertFalse(Files.exists(dir.resolve("volumes")), "server data left in the report folder");
@@ -221,10 +222,17 @@ class RunCommandEndToEndTest {
         }
     }
 
-    /** Server processes whose command line names this run's folder. */
-    /** Servers of the run reported in {@code dir}: their data lives in the scratch folder named after it. */
-    private static List<Long> postgresProcessesUnder(Path dir) {
-        String needle = Path.of(System.getProperty("java.io.tmpdir"), "harness-" + dir.getFileName() + "-").toString();
+    /** The run id harness.log records; the run's scratch folder is named after it. */
+    static String runId(Path dir) throws IOException {
+        String marker = ", run id ";
+        return Files.readAllLines(dir.resolve("harness.log")).stream().filter(l -> l.contains(marker))
+                .map(l -> l.substring(l.indexOf(marker) + marker.length()).strip()).findFirst()
+                .orElseThrow(() -> new AssertionError("no run id in " + dir.resolve("harness.log")));
+    }
+
+    /** Servers of the run reported in {@code dir}: their data lives in the scratch folder named after its run id. */
+    private static List<Long> postgresProcessesUnder(Path dir) throws IOException {
+        String needle = Path.of(System.getProperty("java.io.tmpdir"), "harness-" + runId(dir) + "-").toString();
         return ProcessHandle.allProcesses()
                 .filter(h -> h.info().commandLine().map(c -> c.contains("postgres") && c.contains(needle)).orElse(false))
                 .map(ProcessHandle::pid).toList();

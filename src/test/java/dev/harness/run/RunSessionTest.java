@@ -1,6 +1,7 @@
 package dev.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.Action;
@@ -100,5 +101,17 @@ class RunSessionTest {
         assertEquals(ExitCode.INFRASTRUCTURE, result.get().exitCode());
         assertEquals("exit 3 interrupted true", Files.readString(dir.resolve("marker.txt")));
         assertEquals(List.of(), RunFolderProcesses.in(dir), "no postgres left");
+    }
+
+    @Test
+    void runsOfOneScenarioStartedInTheSameMillisecondGetFoldersOfTheirOwn() {
+        Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", true)).start("db").allPhases().build();
+        java.time.Clock frozen = java.time.Clock.fixed(java.time.Instant.parse("2024-05-01T10:00:00Z"), java.time.ZoneOffset.UTC);
+        RunSession s = new RunSession(new PostgresSystem(CONFIG), logs -> new ProcessRuntime(logs.getParent(), false), CONFIG,
+                List.of(), ExecutorOptions.defaults().withClock(frozen), p -> "{}");
+        Path first = s.reportDir(out, plan);
+        Path second = s.reportDir(out, plan);
+        assertTrue(Files.isDirectory(first) && Files.isDirectory(second));
+        assertNotEquals(first, second, "two runs would write into one folder");
     }
 }

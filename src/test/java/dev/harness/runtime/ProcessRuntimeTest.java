@@ -245,8 +245,8 @@ class ProcessRuntimeTest {
         kept.writeFile("data", "f", "x");
         kept.close();
         assertTrue(Files.exists(kept.volume("data").resolve("f")), "--keep leaves the data for inspection");
-        VolumeCopier.clear(kept.volumesRoot());
-        Files.delete(kept.volumesRoot());
+        VolumeCopier.clear(kept.scratchFolder());
+        Files.delete(kept.scratchFolder());
     }
 
     @Test
@@ -256,6 +256,7 @@ class ProcessRuntimeTest {
         runtime.close();
         assertTrue(ProcessTree.isGone(ProcessHandle.of(Long.parseLong(a.id())).orElse(ProcessHandle.current())) || !ProcessHandle.of(Long.parseLong(a.id())).isPresent());
         assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "processes left in " + runDir);
+        assertEquals(List.of(), RunFolderProcesses.in(runtime.scratchFolder()), "the watchdog too is gone after close()");
         assertFalse(runtime.isRunning("b"));
         runtime.close(); // idempotent
 
@@ -265,8 +266,60 @@ class ProcessRuntimeTest {
         assertTrue(kept.isRunning("k"), "keep=true leaves it running");
         kept.kill("k");
         assertFalse(ProcessHandle.of(Long.parseLong(k.id())).map(ProcessHandle::isAlive).orElse(false));
-        VolumeCopier.clear(kept.volumesRoot());
-        Files.delete(kept.volumesRoot());
+        VolumeCopier.clear(kept.scratchFolder());
+        Files.delete(kept.scratchFolder());
         assertTrue(b.id() != null);
+    }
+
+    @Test
+    void namesThatWouldLeaveTheirFoldersAreRefusedBeforeAnythingIsWritten() throws Exception {
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.logFile("../../escaped"));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.volume("../../escaped"));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.start(sh("../../escaped", "exec sleep 600", Map.of())));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.start(sh("svc", "exec sleep 600", Map.of("../../escaped", "/d"))));
+        assertThrows(HarnessException.InvalidInput.class, () -> runtime.writeFile("../../escaped", "f", "x"));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(runDir), left.toList(), "nothing written beside the run folder");
+        }
+        try (var left = Files.list(runtime.scratchFolder())) {
+            assertEquals(List.of("owner.properties", "volumes"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertFalse(runtime.isRunning("svc"));
+    }
+
+    @Test
+    void twoRuntimesOfTheSameRunNameShareNoFolder() throws Exception {
+        try (ProcessRuntime twin = new ProcessRuntime(runDir, RunId.next("run").value(), false, ProcessRuntime.defaultScratchParent());
+             ProcessRuntime other = new ProcessRuntime(runDir, RunId.next("run").value(), false, ProcessRuntime.defaultScratchParent())) {
+            assertNotEquals(twin.runId(), other.runId());
+            assertNotEquals(twin.scratchFolder(), other.scratchFolder());
+            assertTrue(twin.scratchFolder().getFileName().toString().startsWith("harness-" + twin.runId() + "-"), twin.scratchFolder().toString());
+            twin.writeFile("data", "marker", "twin");
+            assertFalse(Files.exists(other.volume("data").resolve("marker")));
+        }
+    }
+
+    @Test
+    void aMultiLineScriptIsQuotedOnOneMarkerLineSoTheLogHoldsOnlyWhatTheProcessPrinted() throws Exception {
+        runtime.start(sh("svc", "echo one\necho two; exec sleep 600", Map.of()));
+        awaitLog("svc", "two");
+        assertEquals(List.of("one", "two"), output("svc").lines().toList(), log("svc"));
+    }
+
+    @Test
+    void withoutItsWatchdogTheRuntimeStartsNoServer() throws Exception {
+        String scratch = runtime.scratchFolder().toString();
+        ProcessHandle watchdog = ProcessHandle.current().children().filter(h -> {
+            try {
+                return Files.readString(Path.of("/proc/" + h.pid() + "/cmdline")).contains("ProcessWatchdog\0" + scratch);
+            } catch (IOException gone) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no watchdog watches " + scratch));
+        watchdog.destroyForcibly();
+        watchdog.onExit().join();
+        var e = assertThrows(HarnessException.Infrastructure.class, () -> runtime.start(sh("svc", "exec sleep 600", Map.of())));
+        assertTrue(e.getMessage().contains("watchdog"), e.getMessage());
+        assertFalse(runtime.isRunning("svc"));
     }
 }

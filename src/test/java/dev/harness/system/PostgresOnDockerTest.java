@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.harness.model.Action;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Version;
 import dev.harness.runtime.DockerRuntime;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.docker.DockerRuntimeOptions;
+import dev.harness.testing.Await;
 import dev.harness.testing.DockerProbe;
 import dev.harness.testing.RequiresDocker;
 import java.nio.file.Path;
@@ -64,12 +66,16 @@ class PostgresOnDockerTest {
 
         RunningService again = pg.start("db_1", "15.18", false);
         assertNotEquals(s.id(), again.id(), "a new container on the kept volume");
+        assertNotEquals(s.startId(), again.startId(), "every start has its own id");
+        assertEquals(again.startId(), pg.querySystem(again, "SHOW cluster_name"), "the server carries its start's id");
         assertEquals("2", pg.query(again, "SELECT count(*) FROM t"));
         assertEquals("postgres", probe.docker.inspectContainerCmd(again.id()).exec().getConfig().getUser(),
                 "PostgreSQL refuses root: the container runs as the image's postgres user");
+        // The container's output reaches the log through a follower thread: wait for it rather than race it.
+        Await.until("the restart's recovery lines reach the kept log", () -> DockerProbe.read(runtime.logFile("db_1"))
+                .split("database system is ready to accept connections", -1).length - 1 == 2);
         String log = DockerProbe.read(runtime.logFile("db_1"));
         assertTrue(log.contains("database system was interrupted"), "crash recovery after the kill is in the kept log:\n" + log);
-        assertEquals(2, log.split("database system is ready to accept connections", -1).length - 1, log);
     }
 
     @Test
@@ -119,5 +125,16 @@ class PostgresOnDockerTest {
             // right after start): either way the message quotes the server's complaint.
             assertTrue(e.getMessage().contains("exited") && e.getMessage().contains("banana"), e.getMessage());
         }
+    }
+
+    @Test
+    void aServerAnsweringOnAnotherStartsPortIsNotTakenForIt() {
+        RunningService ours = pg.start("db_1", "15.19", false);
+        RunningService other = pg.start("db_2", "15.19", false);
+        RunningService mixedUp = new RunningService("db_1", ours.host(), other.ports(), ours.id(), ours.startId());
+        Action.Start start = new Action.Start("db_1", Version.parse("15.19"), false, null, null, null);
+        var e = assertThrows(HarnessException.Infrastructure.class, () -> pg.system.awaitStarted(start, mixedUp, pg.ctx));
+        assertEquals("db_1", e.service());
+        assertTrue(e.getMessage().contains("is not the one the harness started"), e.getMessage());
     }
 }

@@ -28,10 +28,13 @@ class PostgresSpecTest {
         assertEquals(Map.of("db_1-data", "/var/lib/postgresql/data"), spec.volumes());
         assertEquals("postgres", spec.user());
         assertEquals("/bin/sh", spec.command().get(0));
+        // data folder, binaries, port, listen address: arguments of the start script, not part of it
+        assertEquals(List.of("${volume:db_1-data}", "/opt/postgresql/bin", "${port:5432}", "0.0.0.0"), spec.command().subList(4, 8));
         String script = spec.command().get(2);
-        assertTrue(script.contains("'/opt/postgresql/bin/initdb' -D '${volume:db_1-data}' -U postgres -A trust -E UTF8 --no-locale"), script);
-        assertTrue(script.contains("exec '/opt/postgresql/bin/postgres' -D '${volume:db_1-data}' -p ${port:5432} -h 0.0.0.0"), script);
+        assertTrue(script.contains("\"$bin/initdb\" -D \"$data\" -U postgres -A trust -E UTF8 --no-locale"), script);
+        assertTrue(script.contains("exec \"$bin/postgres\" -D \"$data\" -p \"$port\" -h \"$listen\""), script);
         assertTrue(script.contains("host replication all all trust"), "standbys in other containers may connect");
+        assertTrue(spec.command().contains("cluster_name=${start-id}"), "each start carries its own id: " + spec.command());
     }
 
     @Test
@@ -40,8 +43,10 @@ class PostgresSpecTest {
         ServiceSpec spec = system.serviceSpec(start("db_1", "15.10"), ctx);
         assertEquals(system.binaries().folder(Version.parse("15.10")).toString(), spec.image());
         String script = spec.command().get(2);
-        assertTrue(script.contains("-h 127.0.0.1 -k ''"), script);
-        assertTrue(script.contains("-c 'wal_level=replica'"), script);
+        assertEquals("127.0.0.1", spec.command().get(7));
+        assertTrue(script.contains("-k ''"), script);
+        int setting = spec.command().indexOf("wal_level=replica");
+        assertEquals("-c", spec.command().get(setting - 1), spec.command().toString());
         assertFalse(script.contains("host all all all trust"), "a local server accepts loopback only");
     }
 

@@ -1,10 +1,13 @@
 package dev.harness.system.postgres;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shell line a PostgreSQL service runs: initdb when the data folder holds no cluster yet, then
- * {@code exec postgres} so the postmaster replaces the shell and a SIGKILL of the service hits the postmaster.
+ * How a PostgreSQL service starts: initdb when the data folder holds no cluster yet, then {@code exec postgres} so
+ * the postmaster replaces the shell and a SIGKILL of the service hits the postmaster. The shell line is a constant:
+ * paths, port and settings reach it as arguments ({@code "$1"} …), so a path with quotes, spaces or {@code $(…)}
+ * is one argument to initdb and postgres, never shell syntax.
  */
 public final class PostgresCommand {
     /** Server settings of every service: replication-ready (a standby can be cloned at any time), fast, lean. */
@@ -18,36 +21,40 @@ public final class PostgresCommand {
             "shared_buffers=32MB", // several servers share a small machine
             "max_connections=100",
             "log_line_prefix=%m [%p] ");
+    /** The setting that carries the start's identity; the harness reads it back to know the server is its own. */
+    public static final String IDENTITY_SETTING = "cluster_name";
+    /** $0 of the start script, as error messages of the shell name it. */
+    static final String SCRIPT_NAME = "harness-postgres-start";
+
+    private static final String INIT_AND_EXEC = """
+            set -e
+            data="$1"; bin="$2"; port="$3"; listen="$4"
+            shift 4
+            if [ ! -f "$data/PG_VERSION" ]; then
+              "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale --no-sync
+            %s
+            fi
+            # -k '': no unix socket. Clients use TCP; a socket path under a deep run folder could pass the 107-byte limit.
+            exec "$bin/postgres" -D "$data" -p "$port" -h "$listen" -k '' "$@"
+            """;
+    /** Containers reach each other over the run's network: trust those connections too. */
+    private static final String OPEN_HBA = "  printf 'host all all all trust\\nhost replication all all trust\\n' >> \"$data/pg_hba.conf\"";
 
     private PostgresCommand() {}
 
     /**
-     * @param bin        folder with initdb and postgres
-     * @param dataDir    data folder (a runtime placeholder such as {@code ${volume:db-data}})
-     * @param port       port placeholder ({@code ${port:5432}})
-     * @param listen     address to listen on
-     * @param openHba    also trust connections from other hosts (containers reach each other by network)
+     * @param bin      folder with initdb and postgres
+     * @param dataDir  data folder (a runtime placeholder such as {@code ${volume:db-data}})
+     * @param port     port placeholder ({@code ${port:5432}})
+     * @param listen   address to listen on
+     * @param openHba  also trust connections from other hosts (containers reach each other by network)
+     * @param identity value of {@link #IDENTITY_SETTING} ({@code ${start-id}}: new for every start)
      */
-    public static List<String> argv(String bin, String dataDir, String port, String listen, boolean openHba) {
-        String d = quote(dataDir);
-        StringBuilder sh = new StringBuilder("set -e\n");
-        sh.append("if [ ! -f ").append(d).append("/PG_VERSION ]; then\n");
-        sh.append("  ").append(quote(bin + "/initdb")).append(" -D ").append(d)
-                .append(" -U postgres -A trust -E UTF8 --no-locale --no-sync\n");
-        if (openHba) {
-            sh.append("  printf 'host all all all trust\\nhost replication all all trust\\n' >> ").append(d).append("/pg_hba.conf\n");
-        }
-        sh.append("fi\n");
-        // -k '': no unix socket. Clients use TCP; a socket path under a deep run folder could pass the 107-byte limit.
-        sh.append("exec ").append(quote(bin + "/postgres")).append(" -D ").append(d)
-                .append(" -p ").append(port).append(" -h ").append(listen).append(" -k ''");
-        for (String s : SETTINGS) sh.append(" -c ").append(quote(s));
-        sh.append('\n');
-        return List.of("/bin/sh", "-c", sh.toString());
-    }
-
-    /** Single-quotes for sh; runtime placeholders inside stay intact because substitution happens on the argv. */
-    static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
+    public static List<String> argv(String bin, String dataDir, String port, String listen, boolean openHba, String identity) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", INIT_AND_EXEC.formatted(openHba ? OPEN_HBA : ""),
+                SCRIPT_NAME, dataDir, bin, port, listen));
+        for (String s : SETTINGS) argv.addAll(List.of("-c", s));
+        argv.addAll(List.of("-c", IDENTITY_SETTING + "=" + identity));
+        return List.copyOf(argv);
     }
 }
