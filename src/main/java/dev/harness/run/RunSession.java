@@ -1,6 +1,7 @@
 package dev.harness.run;
 
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.Names;
 import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
@@ -49,9 +50,11 @@ public final class RunSession {
         this.planJson = planJson;
     }
 
-    /** The folder a run of {@code plan} started now writes to. */
+    /** The folder a run of {@code plan} started now writes to; the scenario name is data and must stay inside {@code out}. */
     public Path reportDir(Path out, Plan plan) {
-        return out.resolve(plan.scenario() + "-" + STAMP.format(options.clock().instant()));
+        String folder = Names.requireEntity("scenario", plan.scenario()) + "-" + STAMP.format(options.clock().instant());
+        Names.inside(out, folder);
+        return out.resolve(folder); // as given (relative stays relative), for the paths the console prints
     }
 
     /**
