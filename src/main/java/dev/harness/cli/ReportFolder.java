@@ -1,5 +1,6 @@
 package dev.harness.cli;
 
+import dev.harness.load.BoundedFile;
 import dev.harness.model.HarnessException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ final class ReportFolder {
             Files.createDirectories(out);
             // a real write: permission bits say nothing for root, and nothing about a read-only file system
             Files.delete(Files.createTempFile(out, ".harness-write-test-", ""));
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new HarnessException.Infrastructure("--out " + out + ": cannot write reports there: " + e.getMessage());
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure("--out " + out + ": cannot write reports there: " + BoundedFile.reason(e));
         }
     }
 }

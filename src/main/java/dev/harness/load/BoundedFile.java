@@ -12,6 +12,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,11 +56,17 @@ public final class BoundedFile {
             }
         } catch (NoSuchFileException e) {
             throw atStart(name, "cannot read file: no such file");
-        } catch (AccessDeniedException e) {
-            throw atStart(name, "cannot read file: permission denied");
         } catch (IOException e) {
-            throw atStart(name, "cannot read file: " + e.getMessage());
+            throw atStart(name, "cannot read file: " + reason(e));
         }
+    }
+
+    /** An IOException's reason in words, without the exception's class (the path is usually said already). */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file or folder";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Strict UTF-8; the first malformed byte is reported at its line and column. */
@@ -70,6 +77,10 @@ public final class BoundedFile {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) result = decoder.flush(out);
+        if (result.isError() && bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+            throw atStart(name, "not UTF-8 text: the file starts with a UTF-16 byte order mark; save it as UTF-8");
+        }
         if (result.isError()) {
             int bad = in.position(); // the decoder stops at the start of the malformed sequence
             String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);

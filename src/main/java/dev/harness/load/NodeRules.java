@@ -59,8 +59,8 @@ final class NodeRules {
     /** Null when the node's tag is a core tag that fits its value (an implicit tag always does). */
     private static String tagProblem(Node node) {
         Tag tag = node.getTag();
-        if (node instanceof MappingNode) return Tag.MAP.equals(tag) ? null : unsupportedTag(tag.getValue());
-        if (node instanceof SequenceNode) return Tag.SEQ.equals(tag) ? null : unsupportedTag(tag.getValue());
+        if (node instanceof MappingNode) return Tag.MAP.equals(tag) ? null : misfit(tag, "a mapping");
+        if (node instanceof SequenceNode) return Tag.SEQ.equals(tag) ? null : misfit(tag, "a list");
         String value = ((ScalarNode) node).getValue();
         if (Tag.STR.equals(tag)) return null;
         Pattern shape = Tag.INT.equals(tag) ? Yaml12Resolver.INT12
@@ -71,6 +71,12 @@ final class NodeRules {
         if (shape == null) return unsupportedTag(tag.getValue());
         return shape.matcher(value).matches() ? null
                 : "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "' is not a valid " + shortTag(tag.getValue()) + " value; drop the tag or fix the value";
+    }
+
+    private static String misfit(Tag tag, String what) {
+        boolean core = Tag.SEQ.equals(tag) || Tag.MAP.equals(tag) || Tag.STR.equals(tag) || Tag.INT.equals(tag)
+                || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag) || Tag.NULL.equals(tag);
+        return core ? "the tag '" + shortTag(tag.getValue()) + "' does not fit " + what + "; drop the tag" : unsupportedTag(tag.getValue());
     }
 
     private static String shortTag(String tag) {

@@ -18,7 +18,7 @@ final class YamlCharacters {
             String what = forbidden(c, i);
             if (what != null) {
                 throw new HarnessException.InvalidInput(List.of(new Problem(TextPosition.of(name, text, i),
-                        "not a YAML text: it contains " + what + " (write it escaped in a double-quoted string, e.g. \"\\t\")")));
+                        "not a YAML text: it contains " + what + "; write such characters as escapes in a double-quoted string (\"\\x1b\")")));
             }
             i += Character.charCount(c);
         }

@@ -34,11 +34,14 @@ final class FieldProblems {
         }
     }
 
-    void service(String field, String value) {
+    /** False (and a problem) unless the value is a service name. */
+    boolean service(String field, String value) {
         try {
             Names.requireService(field, value);
+            return true;
         } catch (HarnessException.InvalidInput e) {
             problems.add(e.getMessage());
+            return false;
         }
     }
 

@@ -70,6 +70,7 @@ public final class PlanJson {
      * @throws HarnessException.InvalidInput when the text is not a plan this harness can run, naming the field
      */
     public static Plan read(String json, String name) {
+        if (json.isBlank()) throw new HarnessException.InvalidInput(name + ":1:1: not a plan: the file is empty");
         Plan plan;
         try {
             plan = MAPPER.readValue(json, Plan.class);

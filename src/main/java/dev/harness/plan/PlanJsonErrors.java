@@ -25,9 +25,13 @@ final class PlanJsonErrors {
 
     static String describe(JsonProcessingException e, String name) {
         JsonLocation at = e.getLocation();
-        String where = at != null && at.getLineNr() > 0 ? name + ":" + at.getLineNr() + ":" + at.getColumnNr() : name;
+        // Jackson counts an empty input's column as 0
+        String where = at != null && at.getLineNr() > 0 ? name + ":" + at.getLineNr() + ":" + Math.max(1, at.getColumnNr()) : name;
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return where + ": " + path(m.getPath()) + ": " + reason(m);
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return where + ": not a plan: expected " + expected(m.getTargetType()) + " at the top";
         }
         return where + ": not a plan: " + firstLine(e.getOriginalMessage());
     }

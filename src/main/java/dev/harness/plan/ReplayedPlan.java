@@ -57,11 +57,11 @@ final class ReplayedPlan {
                 if (problem != null) problems.add(field + ".millis", problem);
                 return;
             }
-            problems.service(field + ".service", action.service());
+            boolean named = problems.service(field + ".service", action.service());
             if (action instanceof Action.Start s) {
                 start(field, s);
                 started.add(s.service());
-            } else if (action.service() != null && !started.contains(action.service())) {
+            } else if (named && !started.contains(action.service())) {
                 problems.add(field + ".service", "'" + action.service() + "' is not started by an earlier action");
             }
             details(field, action);
