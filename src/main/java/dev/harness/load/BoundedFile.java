@@ -93,7 +93,8 @@ public final class BoundedFile {
     }
 
     private static HarnessException.InvalidInput tooLarge(String name, long maxBytes, long size) {
-        return atStart(name, "the file is larger than " + maxBytes / MB + " MB" + (size < 0 ? "" : " (" + size + " bytes)")
+        String cap = maxBytes % MB == 0 ? maxBytes / MB + " MB" : maxBytes + " bytes";
+        return atStart(name, "the file is larger than " + cap + (size < 0 ? "" : " (" + size + " bytes)")
                 + "; the limit protects the harness's memory");
     }
 
