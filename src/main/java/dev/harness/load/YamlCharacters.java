@@ -27,7 +27,7 @@ final class YamlCharacters {
     private static String forbidden(int c, int index) {
         if (c == 0) return "a NUL character (\\x00)";
         if (c == 0xFEFF) return index == 0 ? null : "a byte order mark (U+FEFF) after the start of the file";
-        if (c == '\t' || c == '\n' || c == '\r' || c == 0x85) return null;
+        if (c == '\t' || c == '\n' || c == '\r') return null;
         if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) return String.format("the control character \\x%02x", c);
         if (c == 0xFFFE || c == 0xFFFF) return String.format("the non-character U+%04X", c);
         return null;
