@@ -32,8 +32,10 @@ public final class Printable {
                 || Character.isSurrogate(c) || c == 0xfffe || c == 0xffff;
     }
 
-    /** The visible form of one unsafe character: {@code \x1b} below 0x20, a backslash-u escape above. */
+    /** The visible form of one unsafe character: {@code \n}, {@code \r}, {@code \x1b} below 0x20, a backslash-u escape above. */
     public static String escape(char c) {
+        if (c == '\n') return "\\n";
+        if (c == '\r') return "\\r";
         return c < 0x20 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c);
     }
 

@@ -34,7 +34,7 @@ class ErrorHandlerTest {
         try {
             assertEquals(ExitCode.INTERNAL_ERROR, h.exit());
             assertEquals(1, h.err().lines().count(), h.err());
-            assertTrue(h.err().startsWith("internal error: java.lang.IllegalStateException: boom\\x0asecond line (a bug in harness; stack trace in "), h.err());
+            assertTrue(h.err().startsWith("internal error: java.lang.IllegalStateException: boom\\nsecond line (a bug in harness; stack trace in "), h.err());
             assertFalse(h.err().contains("\tat "), h.err());
             String saved = Files.readString(trace);
             assertTrue(saved.contains("IllegalStateException: boom") && saved.contains("\tat dev.harness.cli.ErrorHandlerTest"), saved);

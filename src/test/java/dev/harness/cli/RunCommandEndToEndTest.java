@@ -31,7 +31,7 @@ class RunCommandEndToEndTest {
 
     /** Inputs and side files of a test: beside the reports, never left behind in /tmp. */
     @TempDir
-    Path scratch;
+    Path sideFiles;
 
     @BeforeAll
     static void noJvmHook() {
@@ -95,14 +95,14 @@ class RunCommandEndToEndTest {
 
     @Test
     void aSavedPlanReplaysExactlyEvenAfterItsCheckFilesAreGone() throws IOException {
-        Path checks = Files.createDirectories(scratch.resolve("replay-checks"));
+        Path checks = Files.createDirectories(sideFiles.resolve("replay-checks"));
         Files.copy(PROJECT.resolve("checks.d/portable/table_data.yaml"), checks.resolve("table_data.yaml"));
         assertEquals(ExitCode.OK, run(scenario("upgrade_entire"), "--checks", checks.toString()));
         Path first = onlyReportDir();
         String plan = Files.readString(first.resolve("plan.json"));
         Files.delete(checks.resolve("table_data.yaml")); // the plan carries the checks' SQL itself
-        Path saved = Files.writeString(scratch.resolve("saved-plan.json"), plan);
-        Path replayOut = Files.createDirectories(TempDirAccess.openToServerUser(scratch).resolve("replay"));
+        Path saved = Files.writeString(sideFiles.resolve("saved-plan.json"), plan);
+        Path replayOut = Files.createDirectories(TempDirAccess.openToServerUser(sideFiles).resolve("replay"));
         TempDirAccess.openToServerUser(replayOut);
         int exit = Main.commandLine().execute("run", "--plan", saved.toString(), "--out", replayOut.toString(), "--no-color",
                 "--config", PROJECT.resolve("harness.yaml").toString());
@@ -124,8 +124,8 @@ class RunCommandEndToEndTest {
             assertEquals(1, left.size(), "--keep leaves the server running: " + left);
         } finally {
             for (long pid : left) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-                for (Path f : tmp.filter(f -> f.getFileName().toString().startsWith("harness-" + dir.getFileName() + "-")).toList()) {
+            try (Stream<Path> scratch = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                for (Path f : scratch.filter(f -> f.getFileName().toString().startsWith("harness-" + dir.getFileName() + "-")).toList()) {
                     for (long pid : left) ProcessHandle.of(pid).ifPresent(h -> h.onExit().join());
                     try (Stream<Path> walk = Files.walk(f)) {
                         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -157,7 +157,7 @@ class RunCommandEndToEndTest {
 
     @Test
     void aWrongExpectationExitsOneAndJunitShowsExpectedActualAndTheLine() throws IOException {
-        Path checks = Files.createDirectories(scratch.resolve("checks"));
+        Path checks = Files.createDirectories(sideFiles.resolve("checks"));
         Files.writeString(checks.resolve("wrong.yaml"), String.join("\n",
                 "check: wrong",
                 "initialize:",
@@ -180,7 +180,7 @@ class RunCommandEndToEndTest {
 
     @Test
     void sigtermStopsTheRunLeavesNoServerAndWritesTheReports() throws Exception {
-        Path scenario = scratch.resolve("sleepy.yaml");
+        Path scenario = sideFiles.resolve("sleepy.yaml");
         Files.writeString(scenario, String.join("\n",
                 "scenario: sleepy",
                 "steps:",
@@ -195,7 +195,7 @@ class RunCommandEndToEndTest {
                 "-cp", System.getProperty("java.class.path"), "dev.harness.cli.Main", "run", scenario.toString(),
                 "--checks", portable(), "--check", "table_data", "--out", out.toString(), "--seed", "1",
                 "--config", PROJECT.resolve("harness.yaml").toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(scratch.resolve("console.txt").toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(sideFiles.resolve("console.txt").toFile()).start();
         try {
             Path log = null;
             for (int i = 0; i < 1200 && (log == null || !Files.readString(log).contains("start: sleep")); i++) {
@@ -213,12 +213,12 @@ class RunCommandEndToEndTest {
             assertTrue(Files.exists(dir.resolve("junit.xml")) && Files.exists(dir.resolve("report.html")));
             assertTrue(Files.readString(log).contains("closing runtime"));
             assertTrue(postgresProcessesUnder(dir).isEmpty(), "no postgres left: " + postgresProcessesUnder(dir));
-            try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            try (Stream<Path> scratch = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
                 String prefix = "harness-" + dir.getFileName() + "-";
-                assertEquals(List.of(), tmp.filter(f -> f.getFileName().toString().startsWith(prefix)).toList(), "server data left behind");
+                assertEquals(List.of(), scratch.filter(f -> f.getFileName().toString().startsWith(prefix)).toList(), "server data left behind");
             }
             assertFalse(Files.exists(dir.resolve("volumes")), "server data left in the report folder");
-            String console = Files.readString(scratch.resolve("console.txt"));
+            String console = Files.readString(sideFiles.resolve("console.txt"));
             assertTrue(console.contains("sleepy: INTERRUPTED") && console.contains("rerun:"), "the summary is printed on interrupt too: " + console);
         } finally {
             p.destroyForcibly();
