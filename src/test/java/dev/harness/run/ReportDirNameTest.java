@@ -9,6 +9,7 @@ import dev.harness.model.Plan;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The report folder is built from the scenario name, which is data: it never leaves --out. */
 class ReportDirNameTest {
@@ -20,10 +21,13 @@ class ReportDirNameTest {
                 p.current(), p.checks(), p.actions(), p.settings());
     }
 
+    @TempDir
+    Path out;
+
     @Test
     void aValidNameIsAFolderInsideOut() {
-        Path dir = SESSION.reportDir(Path.of("reports"), named("zero_downtime"));
-        assertEquals(Path.of("reports"), dir.getParent());
+        Path dir = SESSION.reportDir(out, named("zero_downtime"));
+        assertEquals(out, dir.getParent());
         assertTrue(dir.getFileName().toString().startsWith("zero_downtime-"), dir.toString());
     }
 
@@ -31,7 +35,7 @@ class ReportDirNameTest {
     void aNameThatIsAPathIsRefused() {
         for (String name : List.of("../x", "../../tmp/y", "/tmp/x", "a/b", "..", ".hidden")) {
             HarnessException.InvalidInput e = assertThrows(HarnessException.InvalidInput.class,
-                    () -> SESSION.reportDir(Path.of("reports"), named(name)), name);
+                    () -> SESSION.reportDir(out, named(name)), name);
             assertTrue(e.getMessage().startsWith("scenario: '"), e.getMessage());
         }
     }
