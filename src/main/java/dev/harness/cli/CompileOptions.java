@@ -55,9 +55,23 @@ final class CompileOptions {
         return loaded.computeIfAbsent(sources, s -> s.isEmpty() ? List.of() : Loader.loadChecks(s));
     }
 
+    /** Where {@link #checksFor} looked, for a run that found no checks at all. */
+    String whereChecksWereSought(Path scenarioFile) {
+        if (!checks.isEmpty()) {
+            return "no check files (*.yaml, *.yml) in " + String.join(", ", checks.stream().map(Path::toString).toList());
+        }
+        List<Path> dir = defaultChecks(scenarioFile);
+        return dir.isEmpty() ? "no --checks given and no folder " + checksFolderOf(scenarioFile) + " beside the scenario's folder"
+                : "no check files (*.yaml, *.yml) in " + dir.get(0);
+    }
+
     static List<Path> defaultChecks(Path scenarioFile) {
-        Path folder = scenarioFile.getParent() != null ? scenarioFile.getParent() : scenarioFile.toAbsolutePath().getParent();
-        Path dir = folder.resolveSibling("checks.d");
+        Path dir = checksFolderOf(scenarioFile);
         return Files.isDirectory(dir) ? List.of(dir) : List.of();
+    }
+
+    private static Path checksFolderOf(Path scenarioFile) {
+        Path folder = scenarioFile.getParent() != null ? scenarioFile.getParent() : scenarioFile.toAbsolutePath().getParent();
+        return folder.resolveSibling("checks.d");
     }
 }

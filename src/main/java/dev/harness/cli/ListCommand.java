@@ -1,18 +1,15 @@
 package dev.harness.cli;
 
+import dev.harness.load.InputFiles;
 import dev.harness.load.Loader;
-import dev.harness.model.HarnessException;
+import dev.harness.model.Printable;
 import dev.harness.model.Scenario;
 import dev.harness.plan.CatalogListing;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,30 +36,17 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (what == null || what == What.checks) out.print(CatalogListing.checks(Loader.loadChecks(checks)));
+        // descriptions are free text from YAML: printed with control characters escaped
+        if (what == null || what == What.checks) out.print(Printable.lines(CatalogListing.checks(Loader.loadChecks(checks))));
         if (what == null) out.println();
-        if (what == null || what == What.scenarios) out.print(CatalogListing.scenarios(loadScenarios(scenarios)));
+        if (what == null || what == What.scenarios) out.print(Printable.lines(CatalogListing.scenarios(loadScenarios(scenarios))));
         out.flush();
         return 0;
     }
 
     private static List<Scenario> loadScenarios(List<Path> sources) {
         List<Scenario> out = new ArrayList<>();
-        for (Path source : sources) {
-            if (!Files.exists(source)) throw new HarnessException.InvalidInput(source + ": no such file or folder");
-            if (Files.isRegularFile(source)) {
-                out.add(Loader.loadScenario(source));
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path f : files.filter(Files::isRegularFile)
-                        .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
-                    out.add(Loader.loadScenario(f));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        for (Path file : InputFiles.expand(sources)) out.add(Loader.loadScenario(file));
         return out;
     }
 }

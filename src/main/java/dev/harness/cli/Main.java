@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             "0:all checks passed",
             "1:a check failed",
             "2:invalid input (usage, YAML, schema, compile)",
-            "3:infrastructure (engine unreachable, image missing, server did not start)"
+            "3:infrastructure (engine unreachable, image missing, server did not start, --out not writable)",
+            "4:internal error (a bug in harness; one line names the file with its stack trace)"
         })
 public final class Main implements Runnable {
 
@@ -26,7 +27,9 @@ public final class Main implements Runnable {
     /** The configured command line, also used by tests to run the real CLI in-process. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        ErrorHandler errors = new ErrorHandler();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         return cl;
     }

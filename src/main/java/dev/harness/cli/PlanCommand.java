@@ -4,6 +4,7 @@ import dev.harness.load.Loader;
 import dev.harness.model.Action;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
+import dev.harness.model.Printable;
 import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
 import dev.harness.plan.Compiler;
@@ -76,7 +77,8 @@ final class PlanCommand implements Callable<Integer> {
             try {
                 Scenario scenario = Loader.loadScenario(file);
                 Plan plan = Compiler.compile(scenario, options.checksFor(file), target.config(), target.system(), target.runtime(), target.seed());
-                out.print(json ? PlanJson.write(plan) : new PlanPrinter(startDetails).print(plan));
+                // the text form quotes names and SQL from YAML: printed with control characters escaped
+                out.print(json ? PlanJson.write(plan) : Printable.lines(new PlanPrinter(startDetails).print(plan)));
                 if (!json && scenarios.size() > 1) out.println();
             } catch (HarnessException.InvalidInput e) {
                 if (e.problems().isEmpty()) throw e;

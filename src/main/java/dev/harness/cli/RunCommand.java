@@ -1,12 +1,12 @@
 package dev.harness.cli;
 
+import dev.harness.load.BoundedFile;
 import dev.harness.load.Loader;
 import dev.harness.model.Check;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Printable;
-import dev.harness.plan.CheckShard;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.PlanJson;
 import dev.harness.plan.RunTarget;
@@ -16,14 +16,11 @@ import dev.harness.report.console.ConsoleSummary;
 import dev.harness.report.console.Terminal;
 import dev.harness.run.ExecutorOptions;
 import dev.harness.run.RunSession;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,16 +63,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colour even on a terminal.")
     boolean noColor;
 
+    /** A plan embeds every check's SQL: far larger than a YAML file may be, still bounded. */
+    static final long MAX_PLAN_BYTES = 64 * BoundedFile.MB;
+
     /** Tests replace it to run in-process without a JVM shutdown hook. */
     static boolean installShutdownHook = true;
 
     @Override
     public Integer call() {
         if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
-        if (shard != null) CheckShard.parse(shard);
+        CheckSelection selection = new CheckSelection(only, shard);
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
         RunTarget target = options.target();
-        List<Plan> plans = plans(target);
+        List<Plan> plans = plans(target, selection);
+        ReportFolder.prepare(out);
         ConsoleOptions console = ConsoleOptions.of(Terminal.detect(), quiet, verbose, noColor);
         // picocli's writers are for help text; the console classes take streams.
         PrintStream err = System.err;
@@ -102,49 +103,30 @@ final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
-    private List<Plan> plans(RunTarget target) {
+    /** Every plan of the run, each with a check to run; all of them are checked before the first server starts. */
+    private List<Plan> plans(RunTarget target, CheckSelection selection) {
         List<Plan> out = new ArrayList<>();
         if (plan != null) {
-            try {
-                out.add(selected(PlanJson.read(Files.readString(plan))));
-            } catch (IOException e) {
-                throw new HarnessException.InvalidInput("cannot read " + plan + ": " + e.getMessage());
-            }
+            String name = plan.toString();
+            Plan replayed = PlanJson.read(BoundedFile.readText(plan, name, MAX_PLAN_BYTES), name);
+            Plan selected = selection.selectsAll() ? replayed : withChecks(replayed, selection.apply(replayed.checks(), PlannedCheck::name));
+            selection.requireSomeToRun(selected, replayed.checks().size(), "the plan " + name + " has no checks");
+            out.add(selected);
         }
         for (Path file : scenarios) {
             var scenario = Loader.loadScenario(file);
-            List<Check> checks = selected(options.checksFor(file));
-            out.add(Compiler.compile(scenario, checks, target.config(), target.system(), target.runtime(), target.seed()));
+            List<Check> available = options.checksFor(file);
+            Plan compiled = Compiler.compile(scenario, selection.apply(available, Check::name), target.config(), target.system(),
+                    target.runtime(), target.seed());
+            selection.requireSomeToRun(compiled, available.size(), options.whereChecksWereSought(file));
+            out.add(compiled);
         }
         return out;
     }
 
-    private List<Check> selected(List<Check> all) {
-        List<Check> kept = all;
-        if (!only.isEmpty()) {
-            requireKnown(all.stream().map(Check::name).toList());
-            kept = all.stream().filter(c -> only.contains(c.name())).toList();
-        }
-        return shard == null ? kept : CheckShard.parse(shard).select(kept, Check::name);
-    }
-
-    private Plan selected(Plan p) {
-        if (only.isEmpty() && shard == null) return p;
-        List<PlannedCheck> kept = p.checks();
-        if (!only.isEmpty()) {
-            requireKnown(p.checks().stream().map(PlannedCheck::name).toList());
-            kept = kept.stream().filter(c -> only.contains(c.name())).toList();
-        }
-        if (shard != null) kept = CheckShard.parse(shard).select(kept, PlannedCheck::name);
+    private static Plan withChecks(Plan p, List<PlannedCheck> kept) {
         return new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(),
                 p.current(), kept, p.actions(), p.settings());
-    }
-
-    private void requireKnown(List<String> names) {
-        Set<String> known = new LinkedHashSet<>(names);
-        for (String n : only) {
-            if (!known.contains(n)) throw new HarnessException.InvalidInput("--check " + n + ": no such check (known: " + String.join(", ", known) + ")");
-        }
     }
 
     /** The command that repeats this run exactly (same seed, same system and runtime). */

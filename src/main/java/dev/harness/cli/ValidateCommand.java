@@ -3,6 +3,7 @@ package dev.harness.cli;
 import dev.harness.load.Validation;
 import dev.harness.model.ExitCode;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Printable;
 import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
 import dev.harness.plan.Compiler;
@@ -75,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!problems.isEmpty()) {
-            for (Problem p : problems) err.println(p);
+            for (Problem p : problems) err.println(Printable.line(p.toString()));
             err.println(problems.size() == 1 ? "1 problem" : problems.size() + " problems");
             err.flush();
             return ExitCode.INVALID_INPUT;

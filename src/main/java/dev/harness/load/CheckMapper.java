@@ -26,9 +26,9 @@ final class CheckMapper {
     }
 
     Check map(YamlMap root, String defaultName) {
-        String name = root.text("check", defaultName);
-        Version since = version(root, "since");
-        Version before = version(root, "before");
+        String name = root.entityName("check", defaultName, problems);
+        Version since = root.parsed("since", Version::parse, problems);
+        Version before = root.parsed("before", Version::parse, problems);
         if (since != null && before != null && since.compareTo(before) >= 0) {
             problems.add(new Problem(root.whereValue("before"), "'since' (" + since + ") must be below 'before' (" + before
                     + "), otherwise the check never runs"));
@@ -54,11 +54,6 @@ final class CheckMapper {
         if (t == null) return null;
         if (n.getTag().equals(Tag.BOOL)) return Boolean.parseBoolean(t.toLowerCase(java.util.Locale.ROOT)) ? "disabled" : null;
         return t;
-    }
-
-    private Version version(YamlMap map, String key) {
-        String t = map.text(key);
-        return t == null ? null : Version.parse(t); // the schema's pattern already checked the shape
     }
 
     private List<Statement> statements(List<Node> nodes) {
@@ -87,22 +82,9 @@ final class CheckMapper {
             }
             expect = new Expectation.Succeeds();
         }
-        Duration retry = null;
-        if (s.has("retry")) {
-            try {
-                retry = Durations.parse(s.text("retry"));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(s.whereValue("retry"), "'retry': " + e.getMessage()));
-            }
-        }
-        Guard when = null;
-        if (s.has("when")) {
-            try {
-                when = Guards.parse(s.text("when"));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(s.whereValue("when"), "'when': " + e.getMessage()));
-            }
-        }
+        // retry: 0s is allowed and means one attempt
+        Duration retry = s.parsed("retry", Durations::parse, problems);
+        Guard when = s.parsed("when", Guards::parse, problems);
         return new Statement(sql, expect, retry, "system".equals(s.text("as")), when, s.where());
     }
 

@@ -2,6 +2,7 @@ package dev.harness.load;
 
 import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.ImagePattern;
 import dev.harness.model.Problem;
 import dev.harness.model.Version;
 import java.time.Duration;
@@ -43,8 +44,8 @@ final class ConfigMapper {
         HarnessConfig.Materialize dm = defaults.materialize();
         YamlMap m = root.map("materialize");
         HarnessConfig.Materialize materialize = m == null ? dm : new HarnessConfig.Materialize(
-                versions(m, dm.versions()), version(m, "current", dm.current()), m.text("image", dm.image()),
-                m.text("current-image", dm.currentImage()), m.text("image-policy", dm.imagePolicy()),
+                versions(m, dm.versions()), version(m, "current", dm.current()), image(m, "image", true, dm.image()),
+                image(m, "current-image", false, dm.currentImage()), m.text("image-policy", dm.imagePolicy()),
                 m.has("system-parameters") ? scalarMap(m.get("system-parameters")) : dm.systemParameters());
 
         HarnessConfig.Postgres dp = defaults.postgres();
@@ -52,7 +53,7 @@ final class ConfigMapper {
         HarnessConfig.Postgres postgres = p == null ? dp : new HarnessConfig.Postgres(
                 versions(p, dp.versions()), version(p, "current", dp.current()),
                 p.has("binaries") ? scalarMap(p.get("binaries")) : dp.binaries(),
-                p.text("image", dp.image()), p.text("image-policy", dp.imagePolicy()));
+                image(p, "image", true, dp.image()), p.text("image-policy", dp.imagePolicy()));
 
         return new HarnessConfig(root.text("system", defaults.system()), root.text("runtime", defaults.runtime()),
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
@@ -64,7 +65,8 @@ final class ConfigMapper {
         List<Node> nodes = map.list("versions");
         List<Version> out = new ArrayList<>();
         for (Node n : nodes) {
-            Version v = Version.parse(YamlMap.text(n));
+            Version v = map.parsed(n, "'versions'", Version::parse, problems);
+            if (v == null) continue;
             if (!out.isEmpty() && out.get(out.size() - 1).compareTo(v) >= 0) {
                 problems.add(new Problem(map.at(n), "'versions' must be oldest first without repeats: " + v + " comes after " + out.get(out.size() - 1)));
             }
@@ -73,14 +75,24 @@ final class ConfigMapper {
         return List.copyOf(out);
     }
 
-    private static Version version(YamlMap map, String key, Version fallback) {
-        String t = map.text(key);
-        return t == null ? fallback : Version.parse(t);
+    private Version version(YamlMap map, String key, Version fallback) {
+        Version v = map.parsed(key, Version::parse, problems);
+        return v == null ? fallback : v;
     }
 
-    private static Duration duration(YamlMap map, String key, Duration fallback) {
-        String t = map.text(key);
-        return t == null ? fallback : Durations.parse(t);
+    /** Timeouts: 0s could never be met, so it is refused like a typo. */
+    private Duration duration(YamlMap map, String key, Duration fallback) {
+        Duration d = map.parsed(key, Durations::parsePositive, problems);
+        return d == null ? fallback : d;
+    }
+
+    /** An image name or, for {@code pattern}, a pattern with {version}: Docker must accept what it becomes. */
+    private String image(YamlMap map, String key, boolean pattern, String fallback) {
+        String value = map.text(key);
+        if (value == null) return fallback;
+        String problem = ImagePattern.problem(value, pattern);
+        if (problem != null) problems.add(new Problem(map.whereValue(key), "'" + key + "': " + problem));
+        return value;
     }
 
     /** A mapping of scalars, values as source text, in file order. */

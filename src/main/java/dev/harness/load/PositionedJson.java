@@ -26,9 +26,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * @param keys   pointer -> position of the mapping key that holds the value (absent for list items / the root)
  */
 record PositionedJson(Object json, Map<String, SourceRef> values, Map<String, SourceRef> keys) {
-    /** Expanded size limit: a few aliases can still multiply a tree; a check never needs this many values. */
-    static final int MAX_VALUES = 200_000;
-
     static PositionedJson of(Node root, String name) {
         Converter c = new Converter(name);
         Object json = c.convert(root, "#");
@@ -64,16 +61,12 @@ record PositionedJson(Object json, Map<String, SourceRef> values, Map<String, So
         final Map<String, SourceRef> values = new HashMap<>();
         final Map<String, SourceRef> keys = new HashMap<>();
         final Map<Node, Boolean> onPath = new IdentityHashMap<>();
-        int count;
 
         Converter(String name) {
             this.name = name;
         }
 
         Object convert(Node node, String pointer) {
-            if (++count > MAX_VALUES) {
-                throw problem(node, "document too large: more than " + MAX_VALUES + " values after expanding aliases");
-            }
             values.put(pointer, YamlReader.ref(name, node.getStartMark()));
             if (node instanceof ScalarNode s) return scalar(s);
             if (onPath.put(node, Boolean.TRUE) != null) throw problem(node, "recursive alias: a list or mapping contains itself");

@@ -4,7 +4,9 @@ import dev.harness.model.Durations;
 import dev.harness.model.Phase;
 import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
+import dev.harness.model.SourceRef;
 import dev.harness.model.Step;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
@@ -25,7 +27,8 @@ final class ScenarioMapper {
     Scenario map(YamlMap root, String defaultName) {
         List<Step> steps = new ArrayList<>();
         for (Node n : root.list("steps")) steps.add(step(n));
-        return new Scenario(root.text("scenario", defaultName), root.text("description"), root.text("base"), List.copyOf(steps), root.where());
+        return new Scenario(root.entityName("scenario", defaultName, problems), root.text("description"), root.text("base"),
+                List.copyOf(steps), root.where());
     }
 
     private Step step(Node n) {
@@ -54,7 +57,10 @@ final class ScenarioMapper {
                 YamlMap m = YamlMap.of(value, file);
                 yield new Step.RunPhase(Phase.manipulate(Integer.parseInt(m.text("phase"))), m.text("on"), where);
             }
-            case "sleep" -> new Step.Sleep(Durations.parse(YamlMap.text(value)), where);
+            case "sleep" -> {
+                Duration d = step.parsed("sleep", Durations::parse, problems);
+                yield new Step.Sleep(d == null ? Duration.ZERO : d, where);
+            }
             case "sql" -> {
                 if (value instanceof ScalarNode s) yield new Step.Sql(List.of(s.getValue()), null, false, where);
                 YamlMap m = YamlMap.of(value, file);
@@ -66,12 +72,14 @@ final class ScenarioMapper {
             }
             case "upgrade-path" -> {
                 YamlMap m = YamlMap.of(value, file);
-                List<String> versions = m.get("versions") instanceof ScalarNode ? null : List.copyOf(m.texts("versions"));
+                boolean random = m.get("versions") instanceof ScalarNode;
+                List<String> versions = random ? null : List.copyOf(m.texts("versions"));
+                List<SourceRef> versionSources = random ? null : m.list("versions").stream().map(m::at).toList();
                 String max = m.text("max");
                 if (max != null && versions != null) {
                     problems.add(new Problem(m.whereKey("max"), "'max' applies only to 'versions: random'; an explicit list has exactly its versions"));
                 }
-                yield new Step.UpgradePath(versions, via(m), max == null ? DEFAULT_MAX_PATH : Integer.parseInt(max), where);
+                yield new Step.UpgradePath(versions, versionSources, via(m), max == null ? DEFAULT_MAX_PATH : Integer.parseInt(max), where);
             }
             default -> throw new IllegalStateException("schema admitted an unknown step: " + kind);
         };

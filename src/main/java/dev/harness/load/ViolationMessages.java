@@ -78,7 +78,14 @@ final class ViolationMessages {
                 add(doc.valueAt(pointer, file), pointer, custom != null ? custom + ", found " + keysOf(pointer)
                         : subject(pointer) + " must be " + expected(ctx) + ", found " + keysOf(pointer));
             }
-            default -> add(doc.valueAt(pointer, file), pointer, subject(pointer) + " must be " + expected(ctx, e) + ", found " + found(pointer));
+            default -> {
+                if (location != null && location.endsWith("/propertyNames")) {
+                    // a key that breaks the rule for keys: point at the key, not at its value
+                    add(doc.keyAt(pointer, file), pointer, "key '" + lastKey(pointer) + "' must be " + expected(ctx, e));
+                } else {
+                    add(doc.valueAt(pointer, file), pointer, subject(pointer) + " must be " + expected(ctx, e) + ", found " + found(pointer));
+                }
+            }
         }
     }
 

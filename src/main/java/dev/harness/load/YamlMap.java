@@ -1,8 +1,12 @@
 package dev.harness.load;
 
+import dev.harness.model.HarnessException;
+import dev.harness.model.Names;
+import dev.harness.model.Problem;
 import dev.harness.model.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -96,6 +100,42 @@ record YamlMap(MappingNode node, String file) {
     SourceRef whereValue(String key) {
         Node v = get(key);
         return v == null ? whereKey(key) : at(v);
+    }
+
+    /**
+     * A check or scenario name: the value of {@code key}, else the file's base name. Names become report folders
+     * and file names, so a name that is not {@link Names#ENTITY} (a file named {@code ..yaml} or {@code .x.yaml})
+     * is a problem: at the value, or at 1:1 for a name taken from the file name.
+     */
+    String entityName(String key, String fromFileName, List<Problem> problems) {
+        String name = text(key, fromFileName);
+        try {
+            return Names.requireEntity(has(key) ? "'" + key + "'" : key + " name from the file name", name);
+        } catch (HarnessException.InvalidInput e) {
+            problems.add(has(key) ? new Problem(whereValue(key), e.getMessage())
+                    : new Problem(SourceRef.of(file, 1, 1), e.getMessage() + "; rename the file or add '" + key + ": <name>'"));
+            return name;
+        }
+    }
+
+    /**
+     * The value of {@code key} as {@code parser} reads it; null when absent, or when the parser refuses it with an
+     * IllegalArgumentException, whose message becomes a problem at the value ({@code 'key': message}).
+     */
+    <T> T parsed(String key, Function<String, T> parser, List<Problem> problems) {
+        return has(key) ? parsed(get(key), "'" + key + "'", parser, problems) : null;
+    }
+
+    /** As {@link #parsed(String, Function, List)} for any scalar node of this file, e.g. a list item. */
+    <T> T parsed(Node value, String label, Function<String, T> parser, List<Problem> problems) {
+        String t = text(value);
+        if (t == null) return null;
+        try {
+            return parser.apply(t);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(at(value), label + ": " + e.getMessage()));
+            return null;
+        }
     }
 
     SourceRef at(Node n) {

@@ -6,6 +6,8 @@ public final class ExitCode {
     public static final int CHECK_FAILED = 1;
     public static final int INVALID_INPUT = 2;
     public static final int INFRASTRUCTURE = 3;
+    /** A bug in the harness: never for bad input or a failing environment. */
+    public static final int INTERNAL_ERROR = 4;
 
     private ExitCode() {}
 }

@@ -18,7 +18,7 @@ public final class Names {
 
     /** @param field what the value is, for the message (e.g. {@code plan.json: scenario}) */
     public static String requireEntity(String field, String value) {
-        return require(ENTITY, "letters, digits, '_', '.' and '-', not starting with '.', at most 100 characters", field, value);
+        return require(ENTITY, "letters, digits, '_', '.' and '-', starting with a letter, digit or '_', at most 100 characters", field, value);
     }
 
     public static String requireService(String field, String value) {

@@ -34,6 +34,16 @@ public sealed interface Step {
     /** Macro: upgrade the leader to {@code to} by restart (kill + start) or zero-downtime (candidate + promote). */
     record Upgrade(String to, Via via, SourceRef source) implements Step {}
 
-    /** Macro: hop through {@code versions} (null = random from the catalog) ending on current. */
-    record UpgradePath(List<String> versions, Via via, int max, SourceRef source) implements Step {}
+    /**
+     * Macro: hop through {@code versions} (null = random from the catalog) ending on current.
+     *
+     * @param versionSources where each of {@code versions} is written (same size), so a hop that goes down can be
+     *                       pointed at; null when the versions are random
+     */
+    record UpgradePath(List<String> versions, List<SourceRef> versionSources, Via via, int max, SourceRef source) implements Step {
+        /** Every version positioned at the step itself (plans built in code). */
+        public UpgradePath(List<String> versions, Via via, int max, SourceRef source) {
+            this(versions, versions == null ? null : versions.stream().map(v -> source).toList(), via, max, source);
+        }
+    }
 }

@@ -17,9 +17,8 @@ public record Version(String text) implements Comparable<Version> {
 
     public Version {
         Objects.requireNonNull(text, "text");
-        if (!SHAPE.matcher(strip(text)).matches()) {
-            throw new IllegalArgumentException("not a version: '" + text + "' (expected e.g. 15.19, v0.78.0 or v0.78.0-dev)");
-        }
+        String problem = problem(text);
+        if (problem != null) throw new IllegalArgumentException(problem);
     }
 
     public static Version parse(String text) {
@@ -27,7 +26,19 @@ public record Version(String text) implements Comparable<Version> {
     }
 
     public static boolean isVersion(String text) {
-        return text != null && SHAPE.matcher(strip(text.trim())).matches();
+        return text != null && problem(text.trim()) == null;
+    }
+
+    /** Why {@code text} is not a version, or null: the shape, and every number must fit an int (compareTo needs it). */
+    private static String problem(String text) {
+        Matcher m = SHAPE.matcher(strip(text));
+        if (!m.matches()) return "not a version: '" + text + "' (expected e.g. 15.19, v0.78.0 or v0.78.0-dev)";
+        for (String part : m.group(1).split("\\.")) {
+            if (part.length() > 9) {
+                return "not a version: '" + text + "': the number " + part + " is too large (at most 9 digits per part)";
+            }
+        }
+        return null;
     }
 
     private static String strip(String text) {

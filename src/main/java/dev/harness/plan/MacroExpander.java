@@ -1,6 +1,7 @@
 package dev.harness.plan;
 
 import dev.harness.model.Action;
+import dev.harness.model.Names;
 import dev.harness.model.SourceRef;
 import dev.harness.model.Step;
 import dev.harness.model.Version;
@@ -43,6 +44,13 @@ final class MacroExpander {
             return List.of();
         }
         if (!to.ok()) return List.of();
+        Version from = leader.get().version();
+        if (from != null && to.version().compareTo(from) < 0) {
+            // the same version is allowed: a restart (or zero-downtime restart) through the macro
+            problems.add(step.source(), "upgrade: " + to.version() + " is older than " + from + ", the version "
+                    + leader.get().name() + " runs; an upgrade never goes down");
+            return List.of();
+        }
         List<Action> out = new ArrayList<>();
         hop(toLeader(leader.get()), to.version(), step.via(), step.source(), UPGRADE, out);
         return out;
@@ -53,7 +61,7 @@ final class MacroExpander {
             problems.add(step.source(), "upgrade-path: no writable leader is running to upgrade");
             return List.of();
         }
-        List<Version> path = step.versions() == null ? randomPath(step, leader.get()) : listedPath(step);
+        List<Version> path = step.versions() == null ? randomPath(step, leader.get()) : listedPath(step, leader.get());
         if (path == null) return List.of();
         if (path.isEmpty() || path.get(path.size() - 1).compareTo(versions.current()) != 0) {
             path = new ArrayList<>(path);
@@ -71,22 +79,48 @@ final class MacroExpander {
             problems.add(step.source(), "upgrade-path: max must be at least 1, not " + step.max());
             return null;
         }
+        if (leader.version() != null && leader.version().compareTo(versions.current()) > 0) {
+            problems.add(step.source(), "upgrade-path: " + leader.name() + " runs " + leader.version() + ", above current ("
+                    + versions.current() + ") where the path ends; an upgrade path never goes down");
+            return null;
+        }
         return randomPath.choose(versions.between(leader.version(), versions.current()), step.max());
     }
 
-    private List<Version> listedPath(Step.UpgradePath step) {
+    /**
+     * The listed versions, each above the one before (the first may equal the leader's: a restart), none above
+     * current, where the path ends; a version that breaks the order is a problem at its entry.
+     */
+    private List<Version> listedPath(Step.UpgradePath step, ServiceState leader) {
         List<Version> path = new ArrayList<>();
         boolean ok = true;
-        for (String name : step.versions()) {
-            VersionResolver.Result r = versions.resolve(name);
+        Version previous = leader.version();
+        for (int i = 0; i < step.versions().size(); i++) {
+            SourceRef where = step.versionSources() == null ? step.source() : step.versionSources().get(i);
+            VersionResolver.Result r = versions.resolve(step.versions().get(i));
+            String problem = !r.ok() ? r.error() : order(r.version(), previous, i == 0 ? leader.name() : null);
+            if (problem != null) {
+                problems.add(where, "upgrade-path: " + problem);
+                ok = false;
+            }
             if (r.ok()) {
                 path.add(r.version());
-            } else {
-                problems.add(step.source(), "upgrade-path: " + r.error());
-                ok = false;
+                previous = r.version();
             }
         }
         return ok ? path : null;
+    }
+
+    /** Why {@code v} cannot follow {@code previous} in a path ({@code leader} names the leader for the first hop). */
+    private String order(Version v, Version previous, String leader) {
+        if (v.compareTo(versions.current()) > 0) {
+            return v + " is above current (" + versions.current() + "), where every upgrade path ends";
+        }
+        if (previous == null) return null;
+        if (leader != null) {
+            return v.compareTo(previous) < 0 ? v + " is older than " + previous + ", the version " + leader + " runs; an upgrade path never goes down" : null;
+        }
+        return v.compareTo(previous) <= 0 ? v + " does not come after " + previous + "; list the versions oldest first, each once" : null;
     }
 
     private Leader hop(Leader from, Version to, Step.Via via, SourceRef src, String origin, List<Action> out) {
@@ -96,6 +130,10 @@ final class MacroExpander {
             return new Leader(from.service(), to, from.generation());
         }
         String next = otherService(from.service());
+        if (!Names.SERVICE.matcher(next).matches()) {
+            problems.add(src, "the zero-downtime candidate of " + from.service() + " would be named '" + next
+                    + "', which is not a valid service name (at most 63 characters); use a shorter service name");
+        }
         int generation = (from.generation() == null ? 0 : from.generation()) + 1;
         out.add(new Action.Start(next, to, true, generation, src, origin));
         out.add(new Action.AwaitReady(next, src, origin));

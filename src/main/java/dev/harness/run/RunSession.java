@@ -3,6 +3,7 @@ package dev.harness.run;
 import dev.harness.model.ExitCode;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Names;
 import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
@@ -59,16 +60,19 @@ public final class RunSession {
     }
 
     /**
-     * Creates the folder a run of {@code plan} started now writes to: {@code <scenario>-<timestamp>}, or with
+     * Creates the folder a run of {@code plan} started now writes to, inside {@code out}: {@code <scenario>-<timestamp>}, or with
      * {@code -2}, {@code -3}… when another run of the same scenario took that name in the same millisecond.
      */
     public Path reportDir(Path out, Plan plan) {
-        String name = plan.scenario() + "-" + STAMP.format(options.clock().instant());
+        String name = Names.requireEntity("scenario", plan.scenario()) + "-" + STAMP.format(options.clock().instant());
         try {
             Files.createDirectories(out);
             for (int n = 1; ; n++) {
                 try {
-                    return Files.createDirectory(out.resolve(n == 1 ? name : name + "-" + n));
+                    String folder = n == 1 ? name : name + "-" + n;
+                    Names.inside(out, folder); // the scenario name is data: the folder stays inside out
+                    // as given (relative stays relative), for the paths the console prints
+                    return Files.createDirectory(out.resolve(folder));
                 } catch (FileAlreadyExistsException taken) {
                     // another run's folder: never share it
                 }

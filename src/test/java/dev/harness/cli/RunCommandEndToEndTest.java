@@ -29,6 +29,10 @@ class RunCommandEndToEndTest {
     @TempDir
     Path out;
 
+    /** Inputs and side files of a test: beside the reports, never left behind in /tmp. */
+    @TempDir
+    Path sideFiles;
+
     @BeforeAll
     static void noJvmHook() {
         RunCommand.installShutdownHook = false; // in-process: the test JVM must not be halted
@@ -91,14 +95,14 @@ class RunCommandEndToEndTest {
 
     @Test
     void aSavedPlanReplaysExactlyEvenAfterItsCheckFilesAreGone() throws IOException {
-        Path checks = Files.createDirectories(out.resolveSibling(out.getFileName() + "-replay-checks"));
+        Path checks = Files.createDirectories(sideFiles.resolve("replay-checks"));
         Files.copy(PROJECT.resolve("checks.d/portable/table_data.yaml"), checks.resolve("table_data.yaml"));
         assertEquals(ExitCode.OK, run(scenario("upgrade_entire"), "--checks", checks.toString()));
         Path first = onlyReportDir();
         String plan = Files.readString(first.resolve("plan.json"));
         Files.delete(checks.resolve("table_data.yaml")); // the plan carries the checks' SQL itself
-        Path saved = Files.writeString(out.resolveSibling(out.getFileName() + "-saved-plan.json"), plan);
-        Path replayOut = Files.createDirectories(out.resolveSibling(out.getFileName() + "-replay"));
+        Path saved = Files.writeString(sideFiles.resolve("saved-plan.json"), plan);
+        Path replayOut = Files.createDirectories(TempDirAccess.openToServerUser(sideFiles).resolve("replay"));
         TempDirAccess.openToServerUser(replayOut);
         int exit = Main.commandLine().execute("run", "--plan", saved.toString(), "--out", replayOut.toString(), "--no-color",
                 "--config", PROJECT.resolve("harness.yaml").toString());
@@ -154,7 +158,7 @@ class RunCommandEndToEndTest {
 
     @Test
     void aWrongExpectationExitsOneAndJunitShowsExpectedActualAndTheLine() throws IOException {
-        Path checks = Files.createDirectories(out.resolveSibling(out.getFileName() + "-checks"));
+        Path checks = Files.createDirectories(sideFiles.resolve("checks"));
         Files.writeString(checks.resolve("wrong.yaml"), String.join("\n",
                 "check: wrong",
                 "initialize:",
@@ -177,7 +181,7 @@ class RunCommandEndToEndTest {
 
     @Test
     void sigtermStopsTheRunLeavesNoServerAndWritesTheReports() throws Exception {
-        Path scenario = out.resolveSibling(out.getFileName() + "-sleepy.yaml");
+        Path scenario = sideFiles.resolve("sleepy.yaml");
         Files.writeString(scenario, String.join("\n",
                 "scenario: sleepy",
                 "steps:",
@@ -192,7 +196,7 @@ class RunCommandEndToEndTest {
                 "-cp", System.getProperty("java.class.path"), "dev.harness.cli.Main", "run", scenario.toString(),
                 "--checks", portable(), "--check", "table_data", "--out", out.toString(), "--seed", "1",
                 "--config", PROJECT.resolve("harness.yaml").toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolveSibling(out.getFileName() + "-console.txt").toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(sideFiles.resolve("console.txt").toFile()).start();
         try {
             Path log = null;
             for (int i = 0; i < 1200 && (log == null || !Files.readString(log).contains("start: sleep")); i++) {
@@ -215,7 +219,7 @@ class RunCommandEndToEndTest {
                 assertEquals(List.of(), scratch.filter(f -> f.getFileName().toString().startsWith(prefix)).toList(), "server data left behind");
             }
             assertFalse(Files.exists(dir.resolve("volumes")), "server data left in the report folder");
-            String console = Files.readString(out.resolveSibling(out.getFileName() + "-console.txt"));
+            String console = Files.readString(sideFiles.resolve("console.txt"));
             assertTrue(console.contains("sleepy: INTERRUPTED") && console.contains("rerun:"), "the summary is printed on interrupt too: " + console);
         } finally {
             p.destroyForcibly();

@@ -3,24 +3,16 @@ package dev.harness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Runs the real command line in-process and checks exit codes, stdout and stderr. */
 class ValidateAndSchemaCommandTest {
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        CapturedRun r = CapturedRun.of(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     @Test

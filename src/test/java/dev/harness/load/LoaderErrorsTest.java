@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.HarnessException;
 import dev.harness.model.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One test per kind of loader error, each asserting the exact position and the wording users see. */
 class LoaderErrorsTest {
@@ -71,11 +74,30 @@ class LoaderErrorsTest {
     }
 
     @Test
-    void aliasBombFailsAtTheAliasLimitWithoutExpanding() {
+    void aliasBombFailsAtTheAliasThatCrossesTheExpandedSizeWithoutExpanding() {
         Problem p = only(checkProblems("alias_bomb.yaml"));
-        assertAt(p, "alias_bomb.yaml", 7, 26);
+        assertAt(p, "alias_bomb.yaml", 6, 11); // the second *e: 2 x 66430 values
+        assertTrue(p.message().startsWith("the document has more than 200000 values"), p.message());
+    }
+
+    @Test
+    void manyAliasesToListsFailAtTheFirstOneAboveTheLimit() {
+        Problem p = only(checkProblems("many_aliases.yaml"));
+        assertAt(p, "many_aliases.yaml", 56, 5); // the 51st alias
         assertTrue(p.message().startsWith("too many aliases: more than 50 aliases"), p.message());
         assertTrue(p.message().contains("billion laughs"), p.message());
+    }
+
+    @Test
+    void aScalarAnchorRepeatedUntilHundredsOfMegabytesFailsAtTheAliasThatCrossesTheLimit(@TempDir Path dir) throws IOException {
+        // a 130 KB file: 40 KB of SQL, then 10000 aliases to it, 400 MB expanded
+        StringBuilder yaml = new StringBuilder("check: scalar_bomb\nvalidate:\n  - sql: &q \"SELECT " + "x".repeat(40_000) + "\"\n");
+        yaml.append("  - sql: *q\n".repeat(10_000));
+        Path file = Files.writeString(dir.resolve("scalar_bomb.yaml"), yaml);
+        Problem p = only(assertThrows(HarnessException.InvalidInput.class, () -> Loader.loadCheck(file)).problems());
+        // 8 MiB / ~40010 characters per statement: the anchor and 208 aliases fit, the 209th alias (line 3 + 209) does not
+        assertEquals(file + ":212:10", p.where().toString());
+        assertTrue(p.message().startsWith("the document expands to more than 8 MB of text"), p.message());
     }
 
     @Test
@@ -95,8 +117,8 @@ class LoaderErrorsTest {
     @Test
     void fileThatIsNotTextIsAProblem() {
         Problem p = only(checkProblems("not_utf8.yaml"));
-        assertAt(p, "not_utf8.yaml", 1, 1);
-        assertTrue(p.message().contains("not UTF-8"), p.message());
+        assertAt(p, "not_utf8.yaml", 2, 17); // the 0xFF after "  - sql: SELECT "
+        assertEquals("not UTF-8 text: byte 0xFF cannot start or continue a character here; save the file as UTF-8", p.message());
     }
 
     @Test

@@ -105,6 +105,7 @@ class LoaderMappingTest {
                 new Step.Upgrade("current", Step.Via.ZERO_DOWNTIME, SourceRef.of(file, 20, 5)),
                 new Step.Upgrade("last-2", Step.Via.RESTART, SourceRef.of(file, 21, 5)),
                 new Step.UpgradePath(null, Step.Via.ZERO_DOWNTIME, 4, SourceRef.of(file, 22, 5)),
-                new Step.UpgradePath(List.of("last-1", "last"), Step.Via.RESTART, 6, SourceRef.of(file, 23, 5))), st);
+                new Step.UpgradePath(List.of("last-1", "last"), List.of(SourceRef.of(file, 23, 31), SourceRef.of(file, 23, 39)),
+                        Step.Via.RESTART, 6, SourceRef.of(file, 23, 5))), st);
     }
 }

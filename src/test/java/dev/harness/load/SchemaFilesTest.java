@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.harness.model.Names;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,6 +24,17 @@ class SchemaFilesTest {
         walk(root, "#", missing);
         assertEquals(List.of(), missing);
         SchemaValidator.of(kind); // compiles
+    }
+
+    /** Names become folders and containers: the schemas enforce exactly the rule of model/Names, no looser one. */
+    @Test
+    void nameAndServicePatternsAreTheOnesOfNames() throws Exception {
+        JsonNode check = new ObjectMapper().readTree(SchemaValidator.schemaText(DocumentKind.CHECK));
+        JsonNode scenario = new ObjectMapper().readTree(SchemaValidator.schemaText(DocumentKind.SCENARIO));
+        String entity = "^" + Names.ENTITY.pattern() + "$";
+        assertEquals(entity, check.at("/properties/check/pattern").asText());
+        assertEquals(entity, scenario.at("/properties/scenario/pattern").asText());
+        assertEquals("^" + Names.SERVICE.pattern() + "$", scenario.at("/definitions/service/pattern").asText());
     }
 
     private static void walk(JsonNode node, String at, List<String> missing) {

@@ -154,4 +154,44 @@ class MacroExpanderTest {
     void randomPathMaxMustBePositive() {
         assertEquals(List.of("scenarios.d/test.yaml:7:5: upgrade-path: max must be at least 1, not 0"), problems(randomPathScenario(0)));
     }
+
+    @Test
+    void anUpgradeToAnOlderVersionIsRejectedAtTheStep() {
+        assertEquals(List.of(Fixtures.line(5) + ": upgrade: 15.17 is older than 15.19, the version db_1 runs; an upgrade never goes down"),
+                problems(scenario().start("db_1", "current").upgrade("15.17", Step.Via.RESTART).allPhases().build()));
+    }
+
+    @Test
+    void anUpgradeToTheSameVersionIsARestartThroughTheMacro() {
+        Plan plan = compile(scenario().start("db_1", "current").upgrade("current", Step.Via.RESTART).allPhases().build());
+        assertEquals("start db_1 15.19 [upgrade macro]", titles(plan).get(4));
+    }
+
+    @Test
+    void anUpgradePathThatGoesDownIsRejectedAtTheEntryThatBreaksTheOrder() {
+        Step.UpgradePath path = new Step.UpgradePath(List.of("15.15", "15.19", "15.17"),
+                List.of(Fixtures.line(20), Fixtures.line(21), Fixtures.line(22)), Step.Via.RESTART, 6, Fixtures.line(6));
+        Scenario s = new Scenario("test", null, null, List.of(new Step.Start("db_1", "oldest", false, null, Fixtures.line(4)), path),
+                Fixtures.line(1));
+        assertEquals(List.of(Fixtures.line(22) + ": upgrade-path: 15.17 does not come after 15.19; list the versions oldest first, each once"),
+                problems(s));
+    }
+
+    @Test
+    void anUpgradePathMustNotStartBelowTheLeadersVersionNorRepeatAVersion() {
+        assertEquals(List.of(Fixtures.line(5) + ": upgrade-path: 15.13 is older than 15.18, the version db_1 runs; an upgrade path never goes down"),
+                problems(scenario().start("db_1", "last").upgradePath(List.of("15.13", "15.19"), Step.Via.RESTART, 6).allPhases().build()));
+        assertEquals(List.of(Fixtures.line(5) + ": upgrade-path: 15.15 does not come after 15.15; list the versions oldest first, each once"),
+                problems(scenario().start("db_1", "oldest").upgradePath(List.of("15.15", "15.15"), Step.Via.RESTART, 6).allPhases().build()));
+        // starting on the leader's own version is a restart hop, as an upgrade to the same version is
+        compile(scenario().start("db_1", "last").upgradePath(List.of("last", "current"), Step.Via.RESTART, 6).allPhases().build());
+    }
+
+    @Test
+    void aZeroDowntimeCandidateNameThatWouldBeTooLongIsRejected() {
+        String longest = "d".repeat(63);
+        List<String> ps = problems(scenario().start(longest, "last").initialize().upgrade("current", Step.Via.ZERO_DOWNTIME).build());
+        assertTrue(ps.get(0).startsWith(Fixtures.line(6) + ": the zero-downtime candidate of " + longest + " would be named '" + longest
+                + "_2', which is not a valid service name"), ps.toString());
+    }
 }

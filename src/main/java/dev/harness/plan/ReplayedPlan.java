@@ -1,0 +1,97 @@
+package dev.harness.plan;
+
+import dev.harness.model.Action;
+import dev.harness.model.Durations;
+import dev.harness.model.Plan;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A plan read back from JSON is input: it may be truncated, hand-edited or hostile. Before it is run, every field
+ * the executor, the runtimes and the reports rely on is checked here, with the guarantees the compiler gives a
+ * plan it makes: names that are names (they become folders, containers and log files), versions, durations in
+ * range, settings {@code --set} would accept, and no action on a service that no earlier action started.
+ */
+final class ReplayedPlan {
+    /** The largest generation a scenario may give (the schema's bound). */
+    private static final int MAX_GENERATION = 1_000_000;
+
+    private final FieldProblems problems = new FieldProblems();
+
+    private ReplayedPlan() {}
+
+    /** Every problem as {@code field: message}; empty when the plan can run. */
+    static List<String> problems(Plan plan) {
+        ReplayedPlan r = new ReplayedPlan();
+        r.plan(plan);
+        return r.problems.list();
+    }
+
+    private void plan(Plan p) {
+        problems.entity("scenario", p.scenario());
+        problems.required("scenarioFile", p.scenarioFile());
+        problems.oneOf("system", p.system(), Compiler.SYSTEMS);
+        problems.oneOf("runtime", p.runtime(), Compiler.RUNTIMES);
+        if ("materialize".equals(p.system()) && "process".equals(p.runtime())) {
+            problems.add("runtime", "materialize runs in docker only, not with runtime process");
+        }
+        problems.required("base", p.base());
+        problems.required("current", p.current());
+        problems.each("versions", p.versions(), (field, v) -> { }); // each() reports null items
+        new ReplayedChecks(problems).checks(p.checks());
+        actions(p.actions());
+        settings(p.settings());
+    }
+
+    private void actions(List<Action> actions) {
+        if (!problems.required("actions", actions)) return;
+        if (actions.isEmpty()) problems.add("actions", "empty: the plan does nothing");
+        Set<String> started = new HashSet<>();
+        problems.each("actions", actions, (field, action) -> {
+            problems.source(field + ".source", action.source());
+            if (action instanceof Action.Sleep s) {
+                String problem = s.millis() < 0 ? "negative" : Durations.problem(Duration.ofMillis(s.millis()));
+                if (problem != null) problems.add(field + ".millis", problem);
+                return;
+            }
+            boolean named = problems.service(field + ".service", action.service());
+            if (action instanceof Action.Start s) {
+                start(field, s);
+                started.add(s.service());
+            } else if (named && !started.contains(action.service())) {
+                problems.add(field + ".service", "'" + action.service() + "' is not started by an earlier action");
+            }
+            details(field, action);
+        });
+    }
+
+    private void start(String field, Action.Start s) {
+        problems.required(field + ".version", s.version());
+        if (s.generation() != null && (s.generation() < 0 || s.generation() > MAX_GENERATION)) {
+            problems.add(field + ".generation", s.generation() + " is not from 0 to " + MAX_GENERATION);
+        }
+    }
+
+    private void details(String field, Action action) {
+        if (action instanceof Action.AssertVersion a) {
+            problems.required(field + ".version", a.version());
+        } else if (action instanceof Action.RunPhase r) {
+            problems.required(field + ".phase", r.phase());
+        } else if (action instanceof Action.Sql q) {
+            problems.each(field + ".statements", q.statements(), (f, sql) -> { }); // each() reports null items
+            if (q.statements() != null && q.statements().isEmpty()) problems.add(field + ".statements", "empty");
+        }
+    }
+
+    /** The settings are {@code --set} pairs in effect: each must be one {@code --set} accepts. */
+    private void settings(Map<String, String> settings) {
+        if (settings == null) return;
+        settings.forEach((key, value) -> {
+            String problem = ConfigOverrides.problem(key, value);
+            if (problem != null) problems.add("settings[\"" + key + "\"]", problem);
+        });
+    }
+}
