@@ -253,6 +253,9 @@ public final class PostgresSystem implements DatabaseSystem {
         Runtime runtime = ctx.runtime().orElseThrow();
         SqlEndpoint candidate = endpoint(running(service, ctx), true);
         String oldLeader = ctx.leader().filter(l -> !l.equals(service)).orElse(null);
+        // pg_promote() ends recovery with whatever WAL has arrived: a standby that lags (a loaded machine) would
+        // silently drop the leader's last commits. A promote step therefore awaits the catch-up itself.
+        if (oldLeader != null && runtime.isRunning(oldLeader)) awaitReadyToPromote(service, ctx);
         try {
             String promoted = PgConnections.queryText(candidate, "SELECT pg_promote(true, " + promoteTimeout().toSeconds() + ")");
             if (!"t".equals(promoted)) {

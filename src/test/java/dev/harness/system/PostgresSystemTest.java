@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Version;
 import dev.harness.runtime.ProcessRuntime;
@@ -14,6 +15,7 @@ import dev.harness.runtime.TempDirAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +128,24 @@ class PostgresSystemTest {
         system.promote("db_1", ctx);
         assertFalse(runtime.isRunning("db_2"));
         assertEquals("1001", query(ctx.services.get("db_1"), "SELECT count(*) FROM t"));
+    }
+
+    @Test
+    void aPromoteWaitsForTheStandbyToCatchUpAndNeverDropsTheLeadersLastCommits() {
+        runtime.close();
+        runtime = new ProcessRuntime(runDir.resolveSibling("lagging"), false);
+        HarnessConfig quickPromote = TestSystemContext.withTimeouts(new HarnessConfig.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(3)));
+        PostgresDriver lagging = new PostgresDriver(runtime, quickPromote);
+        RunningService leader = lagging.start("db_1", "15.18", false);
+        lagging.exec(leader, false, "CREATE TABLE t (a int)");
+        RunningService standby = lagging.start("db_2", "15.19", true);
+        // The standby stops receiving WAL: what the leader commits now can only reach it if the promote waits.
+        lagging.exec(standby, true, "ALTER SYSTEM SET primary_conninfo = 'host=127.0.0.1 port=1'", "SELECT pg_reload_conf()");
+        lagging.exec(leader, false, "INSERT INTO t VALUES (1)");
+
+        var e = assertThrows(HarnessException.Infrastructure.class, () -> lagging.system.promote("db_2", lagging.ctx));
+        assertTrue(e.getMessage().contains("did not catch up with db_1"), e.getMessage());
+        assertEquals("t", lagging.query(standby, "SELECT pg_is_in_recovery()"), "a standby that had not caught up was promoted");
     }
 
     @Test

@@ -28,6 +28,12 @@ final class TestSystemContext implements SystemContext {
         this.plan = new Plan("test", null, null, "postgres", runtimeName, 0, null, List.of(), null, List.of(), List.of(), Map.of());
     }
 
+    /** The test catalog with other timeouts (e.g. a short promote timeout). */
+    static HarnessConfig withTimeouts(HarnessConfig.Timeouts timeouts) {
+        HarnessConfig c = testConfig();
+        return new HarnessConfig(c.system(), c.runtime(), c.versions(), c.current(), timeouts, c.materialize(), c.postgres(), c.source());
+    }
+
     static HarnessConfig testConfig() {
         List<Version> catalog = List.of(Version.parse("15.17"), Version.parse("15.18"), Version.parse("15.19"));
         return new HarnessConfig("postgres", "process", catalog, Version.parse("15.19"),
