@@ -1,0 +1,148 @@
+package dev.harness.run;
+
+import static dev.harness.run.PlanBuilder.sql;
+import static dev.harness.run.PlanBuilder.tableCheck;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.load.Loader;
+import dev.harness.model.CheckResult;
+import dev.harness.model.Expectation;
+import dev.harness.model.ExitCode;
+import dev.harness.model.HarnessConfig;
+import dev.harness.model.PhaseResult;
+import dev.harness.model.Plan;
+import dev.harness.model.RunListener;
+import dev.harness.model.RunResult;
+import dev.harness.model.Statement;
+import dev.harness.model.Status;
+import dev.harness.model.StepResult;
+import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.RunFolderProcesses;
+import dev.harness.runtime.RunningService;
+import dev.harness.runtime.TempDirAccess;
+import dev.harness.system.PostgresSystem;
+import dev.harness.system.SqlEndpoint;
+import dev.harness.system.postgres.PgConnections;
+import dev.harness.testing.Await;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a run does at the server's limits: statements past their budget, more workers than free connections. */
+class ExecutorLimitsTest {
+    private static final HarnessConfig CONFIG = Loader.loadConfig(null);
+
+    @TempDir
+    Path tmp;
+
+    private final PostgresSystem system = new PostgresSystem(CONFIG);
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private Path runDir;
+    private ProcessRuntime runtime;
+
+    @BeforeEach
+    void setUp() {
+        runDir = TempDirAccess.openToServerUser(tmp).resolve("run");
+        runtime = new ProcessRuntime(runDir, false);
+    }
+
+    @AfterEach
+    void tearDown() {
+        runtime.close();
+        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "servers left running");
+    }
+
+    private RunResult run(dev.harness.runtime.Runtime on, Plan plan, int parallel, RunListener listener) {
+        var opts = ExecutorOptions.defaults().withParallel(parallel).withListener(listener).withLog(log::add);
+        return new Executor(system, on, CONFIG, opts).run(plan, "harness run test", null);
+    }
+
+    private static CheckResult check(RunResult r, String name) {
+        return r.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aStatementPastItsBudgetFailsItsCheckAsTimedOutWhileTheServerAndTheOtherChecksGoOn() {
+        // One with its own budget (retry: 1s), one with the plan's timeouts.statement (2s); tried once either way.
+        Statement ownBudget = new Statement("SELECT pg_sleep(600)", new Expectation.Succeeds(), Duration.ofSeconds(1), false, null, PlanBuilder.at("slow_own", 5));
+        var slowOwn = PlanBuilder.check("slow_own", List.of(sql("slow_own", 2, "SELECT 1")), List.of(ownBudget), List.of(), List.of());
+        var slowDefault = PlanBuilder.check("slow_default", List.of(sql("slow_default", 2, "SELECT 1")),
+                List.of(sql("slow_default", 5, "SELECT pg_sleep(600)")), List.of(), List.of());
+        Plan plan = new PlanBuilder().check(tableCheck("good", false)).check(slowOwn).check(slowDefault).start("db").allPhases().build();
+        RunResult r = run(runtime, plan, 3, RunListener.NONE);
+        assertEquals(ExitCode.CHECK_FAILED, r.exitCode(), () -> r.steps().toString());
+        assertNull(r.infraError());
+        assertEquals(Status.PASSED, check(r, "good").status(), () -> check(r, "good").toString());
+        for (String name : List.of("slow_own", "slow_default")) {
+            PhaseResult m1 = check(r, name).phases().get(1);
+            assertEquals(Status.FAILED, m1.status(), m1::toString);
+            assertEquals(name.equals("slow_own") ? "timed out after 1 s" : "timed out after 2 s", m1.failure().message());
+            assertEquals("checks.d/" + name + ".yaml:5", m1.failure().source().fileLine());
+            assertEquals("SELECT pg_sleep(600)", m1.failure().statement());
+        }
+        // The validate step after the timeouts ran: the server served on.
+        StepResult validate = r.steps().get(r.steps().size() - 1);
+        assertEquals(Status.PASSED, validate.status(), validate::toString);
+    }
+
+    @Test
+    void parallelBeyondTheServersFreeConnectionsIsCappedAndNoCheckFailsForWantOfOne() throws Exception {
+        // Every check holds two connections (its user's and the system user's) for a while.
+        PlanBuilder b = new PlanBuilder();
+        for (int i = 0; i < 12; i++) {
+            String name = "c" + i;
+            Statement asSystem = new Statement("SELECT pg_sleep(0.3)", new Expectation.Succeeds(), null, true, null, PlanBuilder.at(name, 6));
+            b.check(PlanBuilder.check(name, List.of(sql(name, 2, "SELECT 1")), List.of(sql(name, 5, "SELECT pg_sleep(0.3)"), asSystem), List.of(), List.of()));
+        }
+        Plan plan = b.start("db").allPhases().build();
+        ObservedRuntime observed = new ObservedRuntime(runtime);
+        List<Connection> idle = new ArrayList<>();
+        RunListener fillSlots = new RunListener() {
+            @Override
+            public void stepStarted(int index, int total, String title) {
+                if (title.equals("manipulate 1")) occupyAllButSeven(observed.started("db"), idle);
+            }
+        };
+        try {
+            RunResult r = run(observed, plan, 12, fillSlots);
+            assertEquals(ExitCode.OK, r.exitCode(), () -> r.checks().toString());
+            assertTrue(log.contains("--parallel capped to 3 for manipulate 1 on db: the server has 7 free connections and a check holds up to 2"),
+                    log::toString);
+        } finally {
+            for (Connection c : idle) c.close();
+        }
+    }
+
+    /**
+     * Opens idle connections as the normal user until the server has seven slots left for it, as the harness's own
+     * query (which counts itself) will see them.
+     */
+    private void occupyAllButSeven(RunningService db, List<Connection> idle) {
+        SqlEndpoint admin = system.endpoint(db, true);
+        try {
+            int slots = Integer.parseInt(PgConnections.queryText(admin,
+                    "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int"));
+            for (int i = 0; i < slots - 8; i++) idle.add(PgConnections.open(system.endpoint(db, false)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // Backends of closed connections leave a moment later: wait until only the idle ones (and the asker) count.
+        Await.until("seven free connections", () -> {
+            try {
+                return Integer.parseInt(PgConnections.queryText(admin, system.freeConnectionsQuery())) == 7;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
