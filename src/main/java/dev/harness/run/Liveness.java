@@ -70,6 +70,8 @@ final class Liveness {
         Properties p = endpoint.properties();
         p.setProperty("connectTimeout", Integer.toString(ASK_SECONDS));
         p.setProperty("socketTimeout", Integer.toString(ASK_SECONDS));
+        // Bounds the whole login: pgjdbc tries again without SSL and GSS after a read timeout, each try as long.
+        p.setProperty("loginTimeout", Integer.toString(ASK_SECONDS));
         p.setProperty("ApplicationName", "harness liveness");
         try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), p);
              var st = c.createStatement();
