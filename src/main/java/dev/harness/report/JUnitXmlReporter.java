@@ -188,7 +188,7 @@ public final class JUnitXmlReporter implements Reporter {
             }
             switch (check.status()) {
                 case FAILED -> outcome("failure", "ExpectationNotMet", FailureText.headline(check), FailureText.body(check));
-                case ERROR -> outcome("error", "InfrastructureError", FailureText.headline(check), errorBody(check));
+                case ERROR -> outcome("error", errorType(), FailureText.headline(check), errorBody(check));
                 case SKIPPED -> {
                     xml.writeEmptyElement("skipped");
                     attribute("message", skipMessage(check));
@@ -202,6 +202,11 @@ public final class JUnitXmlReporter implements Reporter {
             newline();
         }
 
+        /** An error of an interrupted run is the interrupt's (its servers may have got the same Ctrl-C), not the servers'. */
+        private String errorType() {
+            return result.interrupted() && result.infraError() == null ? "Interrupted" : "InfrastructureError";
+        }
+
         private void runTestcase(String name) throws XMLStreamException, IOException {
             xml.writeStartElement("testcase");
             attribute("name", name);
@@ -210,8 +215,7 @@ public final class JUnitXmlReporter implements Reporter {
             if (plan != null && plan.scenarioFile() != null) attribute("file", plan.scenarioFile());
             String message = result.infraError() != null ? result.infraError() : "the run was interrupted";
             String body = message + "\n" + (result.interrupted() ? "\nThe run was interrupted (Ctrl-C or SIGTERM).\n" : "");
-            outcome("error", result.interrupted() && result.infraError() == null ? "Interrupted" : "InfrastructureError",
-                    FailureText.firstLine(message), body);
+            outcome("error", errorType(), FailureText.firstLine(message), body);
             xml.writeStartElement("system-out");
             cdata(attachments(result.logs().keySet()));
             xml.writeEndElement();

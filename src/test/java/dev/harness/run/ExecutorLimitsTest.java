@@ -96,6 +96,53 @@ class ExecutorLimitsTest {
     }
 
     @Test
+    void aServerThatStopsAnsweringIsAnInfrastructureErrorNotATimeout() throws Exception {
+        var hung = PlanBuilder.check("hung", List.of(sql("hung", 2, "SELECT 1")), List.of(sql("hung", 5, "SELECT pg_sleep(600) AS hung")), List.of(), List.of());
+        Plan plan = new PlanBuilder().check(hung).start("db").allPhases().build();
+        ObservedRuntime observed = new ObservedRuntime(runtime);
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        RunListener freeze = new RunListener() {
+            @Override
+            public void stepStarted(int index, int total, String title) {
+                if (!title.equals("manipulate 1")) return;
+                RunningService db = observed.started("db");
+                java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    awaitActive(db, "AS hung");
+                    signal("STOP", db.id()); // the postmaster: no cancel is taken, no connection answered
+                    stopped.add(db.id());
+                });
+            }
+        };
+        try {
+            RunResult r = run(observed, plan, 1, freeze);
+            assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode(), () -> r.checks().toString());
+            assertTrue(r.infraError().startsWith("db: server did not answer a fresh connection within 15 s"), r.infraError());
+            assertTrue(r.infraError().contains("after checks.d/hung.yaml:5 failed: timed out after 2 s"), r.infraError());
+        } finally {
+            stopped.forEach(pid -> signal("CONT", pid));
+        }
+    }
+
+    private static void signal(String name, String pid) {
+        try {
+            new ProcessBuilder("kill", "-" + name, pid).inheritIO().start().waitFor();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitActive(RunningService db, String marker) {
+        Await.until(marker + " runs", () -> {
+            try {
+                return "1".equals(PgConnections.queryText(system.endpoint(db, true), "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                        + " AND query LIKE '%" + marker + "%' AND pid <> pg_backend_pid()"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
     void parallelBeyondTheServersFreeConnectionsIsCappedAndNoCheckFailsForWantOfOne() throws Exception {
         // Every check holds two connections (its user's and the system user's) for a while.
         PlanBuilder b = new PlanBuilder();
