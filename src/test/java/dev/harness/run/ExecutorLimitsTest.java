@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.harness.load.Loader;
 import dev.harness.model.CheckResult;
 import dev.harness.model.Expectation;
 import dev.harness.model.ExitCode;
-import dev.harness.model.HarnessConfig;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
@@ -18,57 +16,26 @@ import dev.harness.model.RunResult;
 import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
-import dev.harness.runtime.ProcessRuntime;
-import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.TempDirAccess;
-import dev.harness.system.PostgresSystem;
 import dev.harness.system.SqlEndpoint;
 import dev.harness.system.postgres.PgConnections;
 import dev.harness.testing.Await;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a run does at the server's limits: statements past their budget, more workers than free connections. */
 class ExecutorLimitsTest {
-    private static final HarnessConfig CONFIG = Loader.loadConfig(null);
-
-    @TempDir
-    Path tmp;
-
-    private final PostgresSystem system = new PostgresSystem(CONFIG);
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private Path runDir;
-    private ProcessRuntime runtime;
-
-    @BeforeEach
-    void setUp() {
-        runDir = TempDirAccess.openToServerUser(tmp).resolve("run");
-        runtime = new ProcessRuntime(runDir, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        runtime.close();
-        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "servers left running");
-    }
-
-    private RunResult run(dev.harness.runtime.Runtime on, Plan plan, int parallel, RunListener listener) {
-        var opts = ExecutorOptions.defaults().withParallel(parallel).withListener(listener).withLog(log::add);
-        return new Executor(system, on, CONFIG, opts).run(plan, "harness run test", null);
-    }
+    @RegisterExtension
+    final ExecutorFixture servers = new ExecutorFixture();
 
     private static CheckResult check(RunResult r, String name) {
-        return r.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return ExecutorFixture.check(r, name);
     }
 
     @Test
@@ -79,7 +46,7 @@ class ExecutorLimitsTest {
         var slowDefault = PlanBuilder.check("slow_default", List.of(sql("slow_default", 2, "SELECT 1")),
                 List.of(sql("slow_default", 5, "SELECT pg_sleep(600)")), List.of(), List.of());
         Plan plan = new PlanBuilder().check(tableCheck("good", false)).check(slowOwn).check(slowDefault).start("db").allPhases().build();
-        RunResult r = run(runtime, plan, 3, RunListener.NONE);
+        RunResult r = servers.run(plan, 3, RunListener.NONE);
         assertEquals(ExitCode.CHECK_FAILED, r.exitCode(), () -> r.steps().toString());
         assertNull(r.infraError());
         assertEquals(Status.PASSED, check(r, "good").status(), () -> check(r, "good").toString());
@@ -99,7 +66,7 @@ class ExecutorLimitsTest {
     void aServerThatStopsAnsweringIsAnInfrastructureErrorNotATimeout() throws Exception {
         var hung = PlanBuilder.check("hung", List.of(sql("hung", 2, "SELECT 1")), List.of(sql("hung", 5, "SELECT pg_sleep(600) AS hung")), List.of(), List.of());
         Plan plan = new PlanBuilder().check(hung).start("db").allPhases().build();
-        ObservedRuntime observed = new ObservedRuntime(runtime);
+        ObservedRuntime observed = new ObservedRuntime(servers.runtime());
         List<String> stopped = new CopyOnWriteArrayList<>();
         RunListener freeze = new RunListener() {
             @Override
@@ -114,7 +81,7 @@ class ExecutorLimitsTest {
             }
         };
         try {
-            RunResult r = run(observed, plan, 1, freeze);
+            RunResult r = servers.run(observed, plan, 1, freeze);
             assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode(), () -> r.checks().toString());
             assertTrue(r.infraError().startsWith("db: server did not answer a fresh connection within 15 s"), r.infraError());
             assertTrue(r.infraError().contains("after checks.d/hung.yaml:5 failed: timed out after 2 s"), r.infraError());
@@ -134,7 +101,7 @@ class ExecutorLimitsTest {
     private void awaitActive(RunningService db, String marker) {
         Await.until(marker + " runs", () -> {
             try {
-                return "1".equals(PgConnections.queryText(system.endpoint(db, true), "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                return "1".equals(PgConnections.queryText(servers.system.endpoint(db, true), "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
                         + " AND query LIKE '%" + marker + "%' AND pid <> pg_backend_pid()"));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -152,7 +119,7 @@ class ExecutorLimitsTest {
             b.check(PlanBuilder.check(name, List.of(sql(name, 2, "SELECT 1")), List.of(sql(name, 5, "SELECT pg_sleep(0.3)"), asSystem), List.of(), List.of()));
         }
         Plan plan = b.start("db").allPhases().build();
-        ObservedRuntime observed = new ObservedRuntime(runtime);
+        ObservedRuntime observed = new ObservedRuntime(servers.runtime());
         List<Connection> idle = new ArrayList<>();
         RunListener fillSlots = new RunListener() {
             @Override
@@ -161,10 +128,10 @@ class ExecutorLimitsTest {
             }
         };
         try {
-            RunResult r = run(observed, plan, 12, fillSlots);
+            RunResult r = servers.run(observed, plan, 12, fillSlots);
             assertEquals(ExitCode.OK, r.exitCode(), () -> r.checks().toString());
-            assertTrue(log.contains("--parallel capped to 3 for manipulate 1 on db: the server has 7 free connections and a check holds up to 2"),
-                    log::toString);
+            assertTrue(servers.log.contains("--parallel capped to 3 for manipulate 1 on db: the server has 7 free connections and a check holds up to 2"),
+                    servers.log::toString);
         } finally {
             for (Connection c : idle) c.close();
         }
@@ -175,18 +142,18 @@ class ExecutorLimitsTest {
      * query (which counts itself) will see them.
      */
     private void occupyAllButSeven(RunningService db, List<Connection> idle) {
-        SqlEndpoint admin = system.endpoint(db, true);
+        SqlEndpoint admin = servers.system.endpoint(db, true);
         try {
             int slots = Integer.parseInt(PgConnections.queryText(admin,
                     "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int"));
-            for (int i = 0; i < slots - 8; i++) idle.add(PgConnections.open(system.endpoint(db, false)));
+            for (int i = 0; i < slots - 8; i++) idle.add(PgConnections.open(servers.system.endpoint(db, false)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         // Backends of closed connections leave a moment later: wait until only the idle ones (and the asker) count.
         Await.until("seven free connections", () -> {
             try {
-                return Integer.parseInt(PgConnections.queryText(admin, system.freeConnectionsQuery())) == 7;
+                return Integer.parseInt(PgConnections.queryText(admin, servers.system.freeConnectionsQuery())) == 7;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -12,7 +12,6 @@ import dev.harness.model.Cell;
 import dev.harness.model.CheckResult;
 import dev.harness.model.ExitCode;
 import dev.harness.model.Guard;
-import dev.harness.model.HarnessConfig;
 import dev.harness.model.Phase;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.Plan;
@@ -23,15 +22,9 @@ import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.model.Version;
-import dev.harness.load.Loader;
-import dev.harness.runtime.ProcessRuntime;
-import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.TempDirAccess;
-import dev.harness.system.PostgresSystem;
 import dev.harness.system.postgres.PgConnections;
 import dev.harness.testing.Await;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,51 +32,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The executor against real PostgreSQL servers: ProcessRuntime and PostgresSystem, Maven-packaged binaries. */
 class ExecutorTest {
-    private static final HarnessConfig CONFIG = Loader.loadConfig(null);
-
-    @TempDir
-    Path tmp;
-
-    private final PostgresSystem system = new PostgresSystem(CONFIG);
-    private final List<String> log = new CopyOnWriteArrayList<>();
-    private Path runDir;
-    private ProcessRuntime runtime;
-
-    @BeforeEach
-    void setUp() {
-        newRuntime("run");
-    }
-
-    /** A fresh runtime in its own run folder (the previous one, if any, must be closed). */
-    private void newRuntime(String folder) {
-        runDir = TempDirAccess.openToServerUser(tmp).resolve(folder);
-        runtime = new ProcessRuntime(runDir, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        runtime.close();
-        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "servers left running");
-    }
+    @RegisterExtension
+    final ExecutorFixture servers = new ExecutorFixture();
 
     private RunResult run(Plan plan, int parallel, RunListener listener) {
-        return run(runtime, plan, parallel, listener);
-    }
-
-    private RunResult run(dev.harness.runtime.Runtime on, Plan plan, int parallel, RunListener listener) {
-        var opts = ExecutorOptions.defaults().withParallel(parallel).withListener(listener).withLog(log::add);
-        return new Executor(system, on, CONFIG, opts).run(plan, "harness run test", null);
+        return servers.run(plan, parallel, listener);
     }
 
     private static CheckResult check(RunResult r, String name) {
-        return r.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return ExecutorFixture.check(r, name);
     }
 
     @Test
@@ -100,7 +62,7 @@ class ExecutorTest {
         assertNull(configures.get(0).message());
         assertEquals("already configured in this environment", configures.get(1).message());
         // Every configure statement reached the server once: the second configure step sent none.
-        assertEquals(system.configureStatements().size(), log.stream().filter(l -> l.startsWith("configure db: ok: ")).count(), log::toString);
+        assertEquals(servers.system.configureStatements().size(), servers.log.stream().filter(l -> l.startsWith("configure db: ok: ")).count(), servers.log::toString);
         assertTrue(r.steps().stream().allMatch(s -> s.status() == Status.PASSED));
     }
 
@@ -200,7 +162,7 @@ class ExecutorTest {
                 List.of(), List.of());
         Plan plan = new PlanBuilder().check(tableCheck("first", false)).check(killer).check(tableCheck("last", false))
                 .start("db").allPhases().build();
-        RunResult r = run(new ObservedRuntime(runtime).reportingEveryServiceAsRunning(), plan, parallel, RunListener.NONE);
+        RunResult r = servers.run(new ObservedRuntime(servers.runtime()).reportingEveryServiceAsRunning(), plan, parallel, RunListener.NONE);
         assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode(), () -> r.checks().toString());
         PhaseResult m1 = check(r, "killer").phases().get(1);
         assertEquals(Status.ERROR, m1.status(), m1::toString);
@@ -216,9 +178,7 @@ class ExecutorTest {
         for (int i = 0; i < 8; i++) b.check(tableCheck("c" + i, i == 5));
         Plan plan = b.start("db").allPhases().phase(Phase.VALIDATE).build();
         RunResult seq = run(plan, 1, RunListener.NONE);
-        runtime.close();
-        assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir), "servers left running");
-        newRuntime("run-parallel");
+        servers.newRuntime("run-parallel");
         RunResult par = run(plan, 4, RunListener.NONE);
         assertEquals(summary(seq), summary(par));
         assertEquals(ExitCode.CHECK_FAILED, par.exitCode());
@@ -291,7 +251,7 @@ class ExecutorTest {
                 events.add(result.status() + " " + result.title());
             }
         };
-        ex[0] = new Executor(system, runtime, CONFIG, ExecutorOptions.defaults().withListener(l));
+        ex[0] = servers.executor(servers.runtime(), 1, l);
         RunResult r = ex[0].run(plan, "cmd", null);
         assertTrue(r.interrupted());
         assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());
@@ -299,7 +259,7 @@ class ExecutorTest {
         assertEquals("not run: interrupted", r.steps().get(r.steps().size() - 1).message());
         assertEquals(Status.ERROR, check(r, "x").phases().get(1).status());
         assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt flag does not leak");
-        assertEquals(Map.of("db", runtime.logFile("db").toAbsolutePath().toString()), r.logs());
+        assertEquals(Map.of("db", servers.runtime().logFile("db").toAbsolutePath().toString()), r.logs());
     }
 
     /**
@@ -311,7 +271,7 @@ class ExecutorTest {
         var sleeper = PlanBuilder.check("sleeper", List.of(sql("sleeper", 2, "SELECT 1")), List.of(sql("sleeper", 5, "SELECT pg_sleep(600) AS ctrl_c")),
                 List.of(), List.of());
         Plan plan = new PlanBuilder().check(sleeper).start("db").allPhases().build();
-        ObservedRuntime observed = new ObservedRuntime(runtime);
+        ObservedRuntime observed = new ObservedRuntime(servers.runtime());
         Executor[] ex = new Executor[1];
         List<CompletableFuture<Void>> ctrlC = new CopyOnWriteArrayList<>();
         RunListener l = new RunListener() {
@@ -320,7 +280,7 @@ class ExecutorTest {
                 if (title.equals("manipulate 1")) ctrlC.add(CompletableFuture.runAsync(() -> sigintWhileSleeping(observed, ex[0])));
             }
         };
-        ex[0] = new Executor(system, observed, CONFIG, ExecutorOptions.defaults().withListener(l).withLog(log::add));
+        ex[0] = servers.executor(observed, 1, l);
         RunResult r = ex[0].run(plan, "cmd", null);
         ctrlC.get(0).get(120, TimeUnit.SECONDS);
         assertTrue(r.interrupted(), () -> r.steps().toString());
@@ -331,11 +291,11 @@ class ExecutorTest {
     }
 
     /** SIGINT to the server (a fast shutdown) once the statement sleeps; the harness's interrupt follows. */
-    private static void sigintWhileSleeping(ObservedRuntime observed, Executor ex) {
+    private void sigintWhileSleeping(ObservedRuntime observed, Executor ex) {
         RunningService db = observed.started("db");
         Await.until("the statement sleeps", () -> {
             try {
-                return "1".equals(PgConnections.queryText(new PostgresSystem(CONFIG).endpoint(db, true),
+                return "1".equals(PgConnections.queryText(servers.system.endpoint(db, true),
                         "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%AS ctrl_c%' AND pid <> pg_backend_pid()"));
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
