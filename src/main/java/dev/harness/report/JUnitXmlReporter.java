@@ -190,7 +190,7 @@ public final class JUnitXmlReporter implements Reporter {
             }
             switch (check.status()) {
                 case FAILED -> outcome("failure", "ExpectationNotMet", FailureText.headline(check), FailureText.body(check));
-                case ERROR -> outcome("error", "InfrastructureError", FailureText.headline(check), errorBody(check));
+                case ERROR -> outcome("error", errorType(), FailureText.headline(check), errorBody(check));
                 case SKIPPED -> {
                     xml.writeEmptyElement("skipped");
                     attribute("message", skipMessage(check));
@@ -204,6 +204,11 @@ public final class JUnitXmlReporter implements Reporter {
             newline();
         }
 
+        /** An error of an interrupted run is the interrupt's (its servers may have got the same Ctrl-C), not the servers'. */
+        private String errorType() {
+            return result.interrupted() && result.infraError() == null ? "Interrupted" : "InfrastructureError";
+        }
+
         private void runTestcase(String name) throws XMLStreamException, IOException {
             xml.writeStartElement("testcase");
             attribute("name", name);
@@ -212,8 +217,7 @@ public final class JUnitXmlReporter implements Reporter {
             if (plan != null && plan.scenarioFile() != null) attribute("file", plan.scenarioFile());
             String message = result.infraError() != null ? TextCap.lines(result.infraError()) : "the run was interrupted";
             String body = message + "\n" + (result.interrupted() ? "\nThe run was interrupted (Ctrl-C or SIGTERM).\n" : "");
-            outcome("error", result.interrupted() && result.infraError() == null ? "Interrupted" : "InfrastructureError",
-                    TextCap.firstLine(message), body);
+            outcome("error", errorType(), TextCap.firstLine(message), body);
             xml.writeStartElement("system-out");
             cdata(attachments(result.logs().keySet()));
             xml.writeEndElement();

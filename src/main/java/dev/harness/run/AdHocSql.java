@@ -21,10 +21,10 @@ final class AdHocSql {
     private final StatementRunner runner;
     private final Duration defaultBudget;
 
-    AdHocSql(RunState state, BiFunction<String, Boolean, SqlEndpoint> endpoints, Ticker ticker, Duration defaultBudget) {
+    AdHocSql(RunState state, BiFunction<String, Boolean, SqlEndpoint> endpoints, StatementRunner runner, Duration defaultBudget) {
         this.state = state;
         this.endpoints = endpoints;
-        this.runner = new StatementRunner(ticker);
+        this.runner = runner;
         this.defaultBudget = defaultBudget;
     }
 

@@ -14,14 +14,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one check's statements for one phase on one service, on the check's own connections (one per user,
- * opened when first needed). Stops at the first statement that does not meet its expectation.
+ * opened when first needed). Stops at the first statement that does not meet its expectation; that is the
+ * check's failure only when the server still serves ({@link Liveness}), else the server is lost.
  */
 final class CheckPhaseRunner {
     /** Everything about the phase that is the same for every check. */
@@ -29,66 +32,111 @@ final class CheckPhaseRunner {
                        Map<String, String> variables, Duration defaultBudget) {}
 
     private final BiFunction<String, Boolean, SqlEndpoint> endpoints;
+    private final Liveness liveness;
+    private final RunStop stop;
     private final StatementRunner runner;
     private final Clock clock;
     private final Consumer<String> log;
-    private final java.util.function.Predicate<String> running;
 
-    /** @param running whether a service's server is alive: a statement failing on a dead server is infrastructure */
-    CheckPhaseRunner(BiFunction<String, Boolean, SqlEndpoint> endpoints, java.util.function.Predicate<String> running,
+    CheckPhaseRunner(BiFunction<String, Boolean, SqlEndpoint> endpoints, Liveness liveness, RunStop stop,
                      Ticker ticker, Clock clock, Consumer<String> log) {
         this.endpoints = endpoints;
-        this.running = running;
-        this.runner = new StatementRunner(ticker);
+        this.liveness = liveness;
+        this.stop = stop;
+        this.runner = new StatementRunner(ticker, stop);
         this.clock = clock;
         this.log = log;
     }
 
+    /** The check's connections, opened when a statement first needs one. */
+    private final class Sessions implements AutoCloseable {
+        private final String service;
+        private final Duration budget;
+        private final String name;
+        private Connection user;
+        private Connection system;
+
+        Sessions(String service, Duration budget, String check) {
+            this.service = service;
+            this.budget = budget;
+            this.name = "harness " + check;
+        }
+
+        Connection of(boolean asSystem) {
+            if (asSystem && system == null) system = Connections.open(endpoints.apply(service, true), budget, name);
+            if (!asSystem && user == null) user = Connections.open(endpoints.apply(service, false), budget, name);
+            return asSystem ? system : user;
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(user);
+            closeQuietly(system);
+        }
+    }
+
     /**
+     * @param givenUp why the phase has been given up (a server lost by another check), or null to go on
      * @throws ConnectionLost when the server cannot be reached; the caller decides it is infrastructure
      * @throws InterruptedException when the run is being stopped
      */
-    PhaseResult run(Check check, PhaseTarget target) throws InterruptedException {
+    PhaseResult run(Check check, PhaseTarget target, Supplier<String> givenUp) throws InterruptedException {
         Instant started = clock.instant();
         List<String> lines = new ArrayList<>();
-        Map<String, String> vars = new java.util.HashMap<>(target.variables());
+        Map<String, String> vars = new HashMap<>(target.variables());
         vars.put("check", check.name());
-        Connection user = null;
-        Connection system = null;
-        try {
+        try (Sessions sessions = new Sessions(target.service(), target.defaultBudget(), check.name())) {
             for (Statement s : check.statements(target.phase())) {
-                if (Thread.currentThread().isInterrupted()) throw new InterruptedException("run interrupted");
+                if (Thread.currentThread().isInterrupted() || stop.requested()) throw new InterruptedException("run interrupted");
+                String reason = givenUp.get();
+                if (reason != null) return result(target, Status.ERROR, started, notFinished(s, reason), lines);
                 if (s.when() != null && !s.when().holds(target.current(), target.base())) {
                     lines.add("skip (when " + s.when().text() + ") " + s.source().fileLine());
                     continue;
                 }
                 String sql = Variables.substitute(s.sql(), vars);
-                Connection c;
-                if (s.asSystem()) {
-                    if (system == null) system = Connections.open(endpoints.apply(target.service(), true), target.defaultBudget(), "harness " + check.name());
-                    c = system;
-                } else {
-                    if (user == null) user = Connections.open(endpoints.apply(target.service(), false), target.defaultBudget(), "harness " + check.name());
-                    c = user;
-                }
+                // A statement's budget is its retry budget when it has one, else timeouts.statement; tried once or not.
                 Duration budget = s.retry() != null ? s.retry() : target.defaultBudget();
-                StatementRunner.Outcome out = runner.run(c, s, sql, budget);
+                StatementRunner.Outcome out;
+                try {
+                    out = runner.run(sessions.of(s.asSystem()), s, sql, budget);
+                } catch (ConnectionLost e) {
+                    throw lost(target.service(), e.getMessage() + " at " + s.source().fileLine());
+                }
                 String line = (out.passed() ? "ok" : "FAILED") + " " + s.source().fileLine() + " (" + out.attempts()
                         + (out.attempts() == 1 ? " attempt, " : " attempts, ") + out.millis() + " ms): " + oneLine(sql);
                 lines.add(line);
                 log.accept(check.name() + " " + target.label() + ": " + line);
-                if (!out.passed() && !running.test(target.service())) {
-                    // A dying server can answer with arbitrary errors (XX000 from a half-finished statement):
-                    // not the check's fault.
-                    throw new ConnectionLost("server died during " + out.failure().source().fileLine() + ": " + out.failure().message(), null);
+                if (!out.passed()) {
+                    blameTheServerIfGone(target.service(), out.failure());
+                    return result(target, Status.FAILED, started, out.failure(), lines);
                 }
-                if (!out.passed()) return result(target, Status.FAILED, started, out.failure(), lines);
             }
             return result(target, Status.PASSED, started, null, lines);
-        } finally {
-            closeQuietly(user);
-            closeQuietly(system);
         }
+    }
+
+    /**
+     * A dying server answers with anything (57P01, XX000 from a half-finished statement, a closed socket), and its
+     * process may still look alive: a failure counts as the check's only when the server itself still serves.
+     */
+    private void blameTheServerIfGone(String service, Failure failure) throws InterruptedException {
+        if (stop.requested()) throw new InterruptedException("run interrupted"); // a cancelled statement is the stop's
+        String down = liveness.whyDown(service);
+        if (down != null) {
+            throw new ConnectionLost(down + ", after " + failure.source().fileLine() + " failed: " + failure.message(), null);
+        }
+    }
+
+    /** A connection that broke: infrastructure whatever the server says, which the message adds. */
+    private ConnectionLost lost(String service, String what) throws InterruptedException {
+        if (stop.requested()) throw new InterruptedException("run interrupted");
+        String down = liveness.whyDown(service);
+        return new ConnectionLost(down == null ? what : down + " (" + what + ")", null);
+    }
+
+    private static Failure notFinished(Statement next, String reason) {
+        return new Failure("not finished: " + reason, null, next.source(), null, null, "", 0);
     }
 
     PhaseResult result(PhaseTarget target, Status status, Instant started, Failure failure, List<String> lines) {

@@ -1,12 +1,14 @@
 package dev.harness.run;
 
 import dev.harness.model.Action;
+import dev.harness.model.Check;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Phase;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
+import dev.harness.model.Statement;
 import dev.harness.model.Status;
-import dev.harness.runtime.Runtime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A run-phase action: the phase of every check still in the run, on one service, one check after the other or
- * on up to {@code --parallel} workers. A check's failure is its own; a server the checks cannot reach is the
- * run's: the checks not started yet do not try, and the phase ends in {@link PhaseInfrastructure}.
+ * on up to {@code --parallel} workers (fewer when the server has fewer free connections). A check's failure is
+ * its own; a server the checks cannot reach is the run's: the checks not started yet do not start, those
+ * running stop before their next statement, and the phase ends in {@link PhaseInfrastructure} — unless the
+ * run is being stopped, which a lost server may be the first sign of.
  */
 final class CheckPhases {
     /** An infrastructure failure found inside a phase (a check could not reach its server). */
@@ -31,18 +35,20 @@ final class CheckPhases {
     }
 
     private final RunState state;
-    private final Runtime runtime;
     private final CheckPhaseRunner phaseRunner;
+    private final RunStop stop;
+    private final ConnectionBudget connections;
     private final PhaseResults results;
     private final String[] phaseLabels;
     private final Duration defaultBudget;
     private final int parallel;
 
-    CheckPhases(RunState state, Runtime runtime, CheckPhaseRunner phaseRunner, PhaseResults results, String[] phaseLabels,
-                Duration defaultBudget, int parallel) {
+    CheckPhases(RunState state, CheckPhaseRunner phaseRunner, RunStop stop, ConnectionBudget connections, PhaseResults results,
+                String[] phaseLabels, Duration defaultBudget, int parallel) {
         this.state = state;
-        this.runtime = runtime;
         this.phaseRunner = phaseRunner;
+        this.stop = stop;
+        this.connections = connections;
         this.results = results;
         this.phaseLabels = phaseLabels;
         this.defaultBudget = defaultBudget;
@@ -67,11 +73,23 @@ final class CheckPhases {
                 tasks.add(() -> runOne(pc, target, infra));
             }
         }
-        List<PhaseResult> done = parallel == 1 || tasks.size() <= 1 ? inOrder(participating, tasks) : concurrently(tasks);
+        int workers = Math.min(parallel, tasks.size());
+        if (workers > 1) workers = connections.workers(service, workers, connectionsPerCheck(participating, a.phase()), phaseLabels[index]);
+        List<PhaseResult> done = workers <= 1 ? inOrder(participating, tasks) : concurrently(tasks, workers);
         results.record(participating, done);
         if (infra.get() != null) throw new PhaseInfrastructure(infra.get());
         long failed = done.stream().filter(r -> r.status() == Status.FAILED).count();
         return failed == 0 ? null : "FAILED " + failed + " of " + done.size() + (done.size() == 1 ? " check" : " checks") + " failed";
+    }
+
+    /** The most connections one check holds in this phase: one per user its statements run as. */
+    private static int connectionsPerCheck(List<PlannedCheck> checks, Phase phase) {
+        int most = 1;
+        for (PlannedCheck pc : checks) {
+            Check c = pc.check();
+            most = Math.max(most, (int) c.statements(phase).stream().map(Statement::asSystem).distinct().count());
+        }
+        return most;
     }
 
     /** An interrupt keeps the checks that finished: their results are recorded before it goes on. */
@@ -90,9 +108,9 @@ final class CheckPhases {
         return done;
     }
 
-    private List<PhaseResult> concurrently(List<Callable<PhaseResult>> tasks) throws InterruptedException {
+    private List<PhaseResult> concurrently(List<Callable<PhaseResult>> tasks, int workers) throws InterruptedException {
         List<PhaseResult> done = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, tasks.size()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "harness-check");
             t.setDaemon(true);
             return t;
@@ -100,10 +118,8 @@ final class CheckPhases {
         try {
             List<Future<PhaseResult>> futures = pool.invokeAll(tasks);
             for (Future<PhaseResult> f : futures) done.add(f.get());
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            throw e;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) throw new InterruptedException("run interrupted");
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
@@ -115,17 +131,16 @@ final class CheckPhases {
     private PhaseResult runOne(PlannedCheck pc, CheckPhaseRunner.PhaseTarget target, AtomicReference<String> infra) throws InterruptedException {
         String earlier = infra.get();
         if (earlier != null) return results.error(target, "not run: " + earlier);
+        String message;
         try {
-            return phaseRunner.run(pc.check(), target);
+            return phaseRunner.run(pc.check(), target, infra::get);
         } catch (HarnessException.Infrastructure e) {
-            infra.compareAndSet(null, e.getMessage());
-            return results.error(target, e.getMessage());
+            message = e.getMessage();
         } catch (ConnectionLost e) {
-            String msg = runtime.isRunning(target.service())
-                    ? target.service() + ": " + e.getMessage()
-                    : target.service() + ": server is not running (" + e.getMessage() + ")";
-            infra.compareAndSet(null, msg);
-            return results.error(target, msg);
+            message = target.service() + ": " + e.getMessage();
         }
+        if (stop.stopFollows()) throw new InterruptedException("run interrupted");
+        infra.compareAndSet(null, message);
+        return results.error(target, message);
     }
 }

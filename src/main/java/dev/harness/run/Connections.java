@@ -20,7 +20,8 @@ final class Connections {
         // loginTimeout is left unset on purpose: it runs every connect on a new thread (bench/run: median
         // harness/bare 1.11x with it, 1.06-1.08x without).
         p.setProperty("connectTimeout", "10");
-        // A statement may legitimately run for its whole retry budget; beyond that plus a margin the peer is gone.
+        // Bounds the login and the executor's own statements (configure, assert-version): beyond the budget plus a
+        // margin the peer is gone. Check statements set the timeout per attempt from their own budget (StatementRunner).
         p.setProperty("socketTimeout", Long.toString(Math.max(60, statementBudget.toSeconds() + 60)));
         p.setProperty("ApplicationName", applicationName.length() > 60 ? applicationName.substring(0, 60) : applicationName);
         try {

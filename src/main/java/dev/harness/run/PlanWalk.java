@@ -33,6 +33,7 @@ final class PlanWalk {
     private final AdHocSql adHocSql;
     private final CheckPhases phases;
     private final PhaseResults phaseResults;
+    private final RunStop stop;
     private final List<StepResult> steps = new ArrayList<>();
     private StepHeartbeat heartbeat;
     private volatile boolean interrupted;
@@ -47,10 +48,13 @@ final class PlanWalk {
         Duration defaultBudget = defaultBudget(plan, config, options);
         this.phaseLabels = StepTitles.phaseLabels(plan);
         this.servers = new ServerActions(system, runtime, state, defaultBudget, options.log());
-        this.adHocSql = new AdHocSql(state, servers::endpoint, options.ticker(), defaultBudget);
+        this.stop = new RunStop(options.ticker());
+        this.adHocSql = new AdHocSql(state, servers::endpoint, new StatementRunner(options.ticker(), stop), defaultBudget);
         this.phaseResults = new PhaseResults(plan, phaseLabels);
-        CheckPhaseRunner phaseRunner = new CheckPhaseRunner(servers::endpoint, runtime::isRunning, options.ticker(), options.clock(), options.log());
-        this.phases = new CheckPhases(state, runtime, phaseRunner, phaseResults, phaseLabels, defaultBudget, options.parallel());
+        Liveness liveness = new Liveness(runtime::isRunning, servers::endpoint, options.ticker(), Liveness.PATIENCE);
+        CheckPhaseRunner phaseRunner = new CheckPhaseRunner(servers::endpoint, liveness, stop, options.ticker(), options.clock(), options.log());
+        ConnectionBudget connections = new ConnectionBudget(system.freeConnectionsQuery(), servers::endpoint, defaultBudget, options.log());
+        this.phases = new CheckPhases(state, phaseRunner, stop, connections, phaseResults, phaseLabels, defaultBudget, options.parallel());
     }
 
     private static Duration defaultBudget(Plan plan, HarnessConfig config, ExecutorOptions options) {
@@ -62,6 +66,7 @@ final class PlanWalk {
 
     void interrupt() {
         interrupted = true;
+        stop.request();
         walker.interrupt();
     }
 
@@ -90,38 +95,14 @@ final class PlanWalk {
             heartbeat.begin("elapsed");
             options.log().accept("step " + (i + 1) + "/" + total + " start: " + title);
             Instant stepStart = options.clock().instant();
-            Status status = Status.PASSED;
-            String message = null;
-            try {
-                message = perform(i, action);
-                if (message != null && message.startsWith("FAILED ")) status = Status.FAILED;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                status = Status.ERROR;
-                message = stopReason = "interrupted";
-            } catch (HarnessException e) {
-                status = Status.ERROR;
-                message = stopReason = infraError = e.getMessage();
-            } catch (CheckPhases.PhaseInfrastructure | ConnectionLost e) {
-                status = Status.ERROR;
-                message = stopReason = infraError = e.getMessage();
-            } catch (RuntimeException e) {
-                status = Status.ERROR;
-                message = stopReason = infraError = "internal error in " + title + ": " + e;
-                // A bug of the harness, not of the servers: keep the stack trace where a bug report can quote it.
-                java.io.StringWriter trace = new java.io.StringWriter();
-                e.printStackTrace(new java.io.PrintWriter(trace));
-                options.log().accept("internal error in " + title + ":\n" + trace);
-            }
-            if (interrupted && status == Status.PASSED) {
-                status = Status.ERROR;
-                message = stopReason = "interrupted";
-            }
-            StepResult result = new StepResult(i, action, title, action.service(), versionOf(action), status, stepStart,
-                    Duration.between(stepStart, options.clock().instant()).toMillis(), message);
+            StepOutcome outcome = step(i, action, title);
+            if (outcome.stops()) stopReason = outcome.message();
+            if (outcome.infrastructure()) infraError = outcome.message();
+            StepResult result = new StepResult(i, action, title, action.service(), versionOf(action), outcome.status(), stepStart,
+                    Duration.between(stepStart, options.clock().instant()).toMillis(), outcome.message());
             steps.add(result);
-            options.log().accept("step " + (i + 1) + "/" + total + " " + status + " (" + result.durationMillis() + " ms): " + title
-                    + (message == null ? "" : ": " + message));
+            options.log().accept("step " + (i + 1) + "/" + total + " " + outcome.status() + " (" + result.durationMillis() + " ms): " + title
+                    + (outcome.message() == null ? "" : ": " + outcome.message()));
             heartbeat.end();
             options.listener().stepFinished(result, total);
             if (stopReason != null) {
@@ -133,6 +114,46 @@ final class PlanWalk {
         if (interrupted) Thread.interrupted(); // the walk handled it; do not leak the flag into report writing
         return new RunResult(plan, command, started, options.clock().instant(), List.copyOf(steps), phaseResults.rollUp(),
                 infraError, interrupted, logs(reportDir), reportDir);
+    }
+
+    /** How one step ended; a step that stops the walk is an infrastructure error or the run being interrupted. */
+    private record StepOutcome(Status status, String message, boolean stops, boolean infrastructure) {
+        static final StepOutcome INTERRUPTED = stopped("interrupted", false);
+
+        static StepOutcome of(String note) {
+            boolean failed = note != null && note.startsWith("FAILED ");
+            return new StepOutcome(failed ? Status.FAILED : Status.PASSED, note, false, false);
+        }
+
+        static StepOutcome stopped(String why, boolean infrastructure) {
+            return new StepOutcome(Status.ERROR, why, true, infrastructure);
+        }
+    }
+
+    private StepOutcome step(int index, Action action, String title) {
+        StepOutcome outcome;
+        try {
+            outcome = StepOutcome.of(perform(index, action));
+        } catch (InterruptedException e) {
+            outcome = StepOutcome.INTERRUPTED;
+        } catch (CheckPhases.PhaseInfrastructure e) {
+            outcome = StepOutcome.stopped(e.getMessage(), true); // the phase has already given a stop its grace
+        } catch (HarnessException | ConnectionLost e) {
+            // A server lost to the same Ctrl-C as the harness is part of the stop, not a server error.
+            outcome = stop.stopFollows() ? StepOutcome.INTERRUPTED : StepOutcome.stopped(e.getMessage(), true);
+        } catch (RuntimeException e) {
+            // A bug of the harness, not of the servers: keep the stack trace where a bug report can quote it.
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            options.log().accept("internal error in " + title + ":\n" + trace);
+            outcome = StepOutcome.stopped("internal error in " + title + ": " + e, true);
+        }
+        // An interrupt during the step is what stopped it, whatever the step saw of it (servers shutting down too).
+        if (outcome == StepOutcome.INTERRUPTED || interrupted) {
+            interrupted = true;
+            return StepOutcome.INTERRUPTED;
+        }
+        return outcome;
     }
 
     /** Performs one action; returns a note for the step result (null = nothing to say). */

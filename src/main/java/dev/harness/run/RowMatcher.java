@@ -21,15 +21,35 @@ final class RowMatcher {
     /** The outcome: {@code diff} lists {@code -} expected rows that are missing and {@code +} actual rows that are extra. */
     record Comparison(boolean matches, String reason, String diff) {}
 
-    static Comparison compare(Expectation.Rows expected, ResultTable actual) {
+    /** @throws Deadline.Exceeded when the deadline passes before the comparison is done */
+    static Comparison compare(Expectation.Rows expected, ResultTable actual, Deadline deadline) {
+        Meter meter = new Meter(deadline);
         if (expected.columns() != null && !expected.columns().equals(actual.columns())) {
             String diff = "- " + String.join(" | ", expected.columns()) + "\n+ " + String.join(" | ", actual.columns()) + "\n";
             return new Comparison(false, "column names differ", diff);
         }
-        return expected.ordered() ? ordered(expected.rows(), actual.rows()) : unordered(expected.rows(), actual.rows());
+        return expected.ordered() ? ordered(expected.rows(), actual.rows(), meter) : unordered(expected.rows(), actual.rows(), meter);
     }
 
-    static boolean rowMatches(List<Cell> expected, List<String> actual) {
+    /**
+     * Counts row comparisons and reads the clock every 1024 of them (a read per pair would cost more than the
+     * pair): matching is quadratic at worst, and the statement's budget bounds it.
+     */
+    private static final class Meter {
+        private final Deadline deadline;
+        private int count;
+
+        Meter(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        void tick() {
+            if ((++count & 1023) == 0) deadline.check();
+        }
+    }
+
+    private static boolean rowMatches(List<Cell> expected, List<String> actual, Meter meter) {
+        meter.tick();
         if (expected.size() != actual.size()) return false;
         for (int i = 0; i < expected.size(); i++) {
             if (!ValueComparator.matches(expected.get(i), actual.get(i))) return false;
@@ -37,7 +57,7 @@ final class RowMatcher {
         return true;
     }
 
-    private static Comparison unordered(List<List<Cell>> expected, List<List<String>> actual) {
+    private static Comparison unordered(List<List<Cell>> expected, List<List<String>> actual, Meter meter) {
         Map<String, List<Integer>> expectedByKey = new LinkedHashMap<>();
         for (int i = 0; i < expected.size(); i++) expectedByKey.computeIfAbsent(keyOfCells(expected.get(i)), k -> new ArrayList<>()).add(i);
         Map<String, List<Integer>> actualByKey = new HashMap<>();
@@ -56,7 +76,7 @@ final class RowMatcher {
                 boolean seated = false;
                 for (var it = free.iterator(); it.hasNext(); ) {
                     int j = it.next();
-                    if (rowMatches(expected.get(e), actual.get(j))) {
+                    if (rowMatches(expected.get(e), actual.get(j), meter)) {
                         it.remove();
                         matchOfActual[j] = e;
                         seated = true;
@@ -67,7 +87,7 @@ final class RowMatcher {
                 if (!seated) unseated.add(e);
             }
             for (int e : unseated) {
-                expectedMatched[e] = augment(e, expected, actual, candidates, matchOfActual, new HashMap<>());
+                expectedMatched[e] = augment(e, expected, actual, candidates, matchOfActual, new HashMap<>(), meter);
             }
         }
         StringBuilder diff = new StringBuilder();
@@ -91,11 +111,11 @@ final class RowMatcher {
 
     /** Kuhn's augmenting path: finds an actual row for expected row {@code e}, re-seating earlier matches if needed. */
     private static boolean augment(int e, List<List<Cell>> expected, List<List<String>> actual, List<Integer> candidates,
-                                   int[] matchOfActual, Map<Integer, Boolean> visited) {
+                                   int[] matchOfActual, Map<Integer, Boolean> visited, Meter meter) {
         for (int j : candidates) {
-            if (visited.containsKey(j) || !rowMatches(expected.get(e), actual.get(j))) continue;
+            if (visited.containsKey(j) || !rowMatches(expected.get(e), actual.get(j), meter)) continue;
             visited.put(j, true);
-            if (matchOfActual[j] < 0 || augment(matchOfActual[j], expected, actual, candidates, matchOfActual, visited)) {
+            if (matchOfActual[j] < 0 || augment(matchOfActual[j], expected, actual, candidates, matchOfActual, visited, meter)) {
                 matchOfActual[j] = e;
                 return true;
             }
@@ -104,14 +124,14 @@ final class RowMatcher {
     }
 
     /** Longest common subsequence of matching rows; the rest is the diff, in order. */
-    private static Comparison ordered(List<List<Cell>> expected, List<List<String>> actual) {
+    private static Comparison ordered(List<List<Cell>> expected, List<List<String>> actual, Meter meter) {
         int n = expected.size();
         int m = actual.size();
-        if ((long) n * m > 4_000_000L) return positional(expected, actual);
+        if ((long) n * m > 4_000_000L) return positional(expected, actual, meter);
         int[][] lcs = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = rowMatches(expected.get(i), actual.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] = rowMatches(expected.get(i), actual.get(j), meter) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         if (lcs[0][0] == n && n == m) return new Comparison(true, null, "");
@@ -121,7 +141,7 @@ final class RowMatcher {
         int missing = 0;
         int extra = 0;
         while (i < n || j < m) {
-            if (i < n && j < m && rowMatches(expected.get(i), actual.get(j)) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
+            if (i < n && j < m && rowMatches(expected.get(i), actual.get(j), meter) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
                 diff.append("  ").append(TableText.row(actual.get(j))).append('\n');
                 i++;
                 j++;
@@ -136,13 +156,13 @@ final class RowMatcher {
         return new Comparison(false, "ordered " + summary(n, m, missing, extra), diff.toString());
     }
 
-    private static Comparison positional(List<List<Cell>> expected, List<List<String>> actual) {
+    private static Comparison positional(List<List<Cell>> expected, List<List<String>> actual, Meter meter) {
         StringBuilder diff = new StringBuilder();
         int bad = 0;
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
             boolean hasE = i < expected.size();
             boolean hasA = i < actual.size();
-            if (hasE && hasA && rowMatches(expected.get(i), actual.get(i))) continue;
+            if (hasE && hasA && rowMatches(expected.get(i), actual.get(i), meter)) continue;
             bad++;
             if (hasE) diff.append("- ").append(TableText.rowOfCells(expected.get(i))).append('\n');
             if (hasA) diff.append("+ ").append(TableText.row(actual.get(i))).append('\n');

@@ -1,5 +1,6 @@
 package dev.harness.run;
 
+import dev.harness.model.Durations;
 import dev.harness.model.Expectation;
 import dev.harness.model.Failure;
 import dev.harness.model.Statement;
@@ -10,16 +11,25 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one check statement on a connection until its expectation is met or its retry budget is spent
- * (rules in {@link RetryRules}, waits from {@link Backoff}). Values are read with {@code getString} only.
+ * Runs one check statement on a connection until its expectation is met or its budget is spent (rules in
+ * {@link RetryRules}, waits from {@link Backoff}). The budget is a hard deadline for the whole statement:
+ * an attempt still running when it passes is cancelled, and so is a comparison, and the statement fails as
+ * timed out; the connection's socket timeout follows the budget, so only a server that stops answering
+ * breaks the connection. Values are read with {@code getString} only.
  */
 final class StatementRunner {
-    private final Ticker ticker;
+    /** How long a cancelled statement may take to come back before its server counts as not answering. */
+    static final Duration CANCEL_MARGIN = Duration.ofSeconds(10);
 
-    StatementRunner(Ticker ticker) {
+    private final Ticker ticker;
+    private final RunStop stop;
+
+    StatementRunner(Ticker ticker, RunStop stop) {
         this.ticker = ticker;
+        this.stop = stop;
     }
 
     /** @param failure null when the statement passed */
@@ -29,36 +39,43 @@ final class StatementRunner {
         }
     }
 
-    /** One try: a result or the server's error. */
-    private record Attempt(ResultTable result, SQLException error) {}
+    /** One try: a result, the server's error, or neither because it was cancelled at the deadline. */
+    private record Attempt(ResultTable result, SQLException error, boolean timedOut) {}
 
     /** What was wrong with an attempt: null fields of a passing verdict are unused. */
-    private record Verdict(boolean ok, String reason, String expected, String actual, String diff) {}
+    private record Verdict(boolean ok, String reason, String expected, String actual, String diff) {
+        static final Verdict OK = new Verdict(true, null, null, null, null);
+    }
 
     /**
      * @param sql    the statement text after substitution (what is sent)
-     * @param budget how long to keep retrying a retried statement (zero = one attempt)
+     * @param budget how long the statement may take: retried statements are retried within it, and every
+     *               statement is cancelled when it passes
      * @throws ConnectionLost when the server is unreachable or the connection broke
      */
     Outcome run(Connection connection, Statement statement, String sql, Duration budget) throws InterruptedException {
         long start = ticker.nanoTime();
-        long deadline = start + budget.toNanos();
+        Deadline deadline = Deadline.after(ticker, budget);
         boolean retried = RetryRules.retried(statement, sql);
         Backoff backoff = new Backoff();
         int attempts = 0;
+        Verdict before = null;
         while (true) {
             attempts++;
-            Attempt attempt = attempt(connection, sql, !(statement.expect() instanceof Expectation.Succeeds));
-            Verdict verdict = judge(statement.expect(), attempt);
+            Attempt attempt = attempt(connection, sql, !(statement.expect() instanceof Expectation.Succeeds), deadline);
+            Verdict verdict = attempt.timedOut() ? timedOut(budget, before, statement.expect()) : judge(statement.expect(), attempt, deadline);
+            if (verdict == null) verdict = timedOut(budget, before, statement.expect()); // the comparison ran out of time
             if (verdict.ok()) return new Outcome(null, attempts, millisSince(start));
             long wait = backoff.nextMillis();
-            if (!retried || ticker.nanoTime() + wait * 1_000_000L > deadline) {
+            boolean outOfTime = attempt.timedOut() || deadline.remainingNanos() <= wait * 1_000_000L;
+            if (!retried || outOfTime) {
                 String message = verdict.reason() + (retried
                         ? " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + millisSince(start) + " ms, retry budget " + budget.toMillis() + " ms)"
                         : "");
                 Failure failure = new Failure(message, sql, statement.source(), verdict.expected(), verdict.actual(), verdict.diff(), attempts);
                 return new Outcome(failure, attempts, millisSince(start));
             }
+            before = verdict;
             ticker.sleep(wait);
         }
     }
@@ -67,18 +84,40 @@ final class StatementRunner {
         return (ticker.nanoTime() - startNanos) / 1_000_000L;
     }
 
-    private static Attempt attempt(Connection connection, String sql, boolean readRows) {
-        try (java.sql.Statement st = connection.createStatement()) {
-            boolean isResultSet = st.execute(sql);
-            if (!readRows) return new Attempt(ResultTable.NONE, null);
-            while (!isResultSet && st.getUpdateCount() != -1) isResultSet = st.getMoreResults();
-            if (!isResultSet) return new Attempt(ResultTable.NONE, null);
-            try (ResultSet rs = st.getResultSet()) {
-                return new Attempt(read(rs), null);
+    /** Runs the statement once, cancelled at the deadline; the socket waits for the deadline plus the cancel margin. */
+    private Attempt attempt(Connection connection, String sql, boolean readRows, Deadline deadline) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (java.sql.Statement st = connection.createStatement();
+             RunStop.Tracked tracked = stop.track(st);
+             Ticker.Alarm alarm = ticker.alarm(deadline.remainingNanos(), () -> {
+                 cancelled.set(true);
+                 RunStop.cancelQuietly(st);
+             })) {
+            connection.setNetworkTimeout(Runnable::run, socketMillis(deadline));
+            try {
+                return new Attempt(execute(st, sql, readRows), null, false);
+            } catch (SQLException e) {
+                if (cancelled.get()) return new Attempt(null, e, true);
+                throw e;
             }
         } catch (SQLException e) {
-            if (ConnectionLost.isConnectionError(e)) throw new ConnectionLost("connection lost: " + e.getMessage(), e);
-            return new Attempt(null, e);
+            if (ServerErrors.connectionLost(e)) throw new ConnectionLost("connection lost: " + e.getMessage(), e);
+            return new Attempt(null, e, false);
+        }
+    }
+
+    private static int socketMillis(Deadline deadline) {
+        long millis = deadline.remainingMillis() + CANCEL_MARGIN.toMillis();
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, millis)); // 0 would mean "wait forever"
+    }
+
+    private static ResultTable execute(java.sql.Statement st, String sql, boolean readRows) throws SQLException {
+        boolean isResultSet = st.execute(sql);
+        if (!readRows) return ResultTable.NONE;
+        while (!isResultSet && st.getUpdateCount() != -1) isResultSet = st.getMoreResults();
+        if (!isResultSet) return ResultTable.NONE;
+        try (ResultSet rs = st.getResultSet()) {
+            return read(rs);
         }
     }
 
@@ -96,23 +135,31 @@ final class StatementRunner {
         return new ResultTable(columns, rows);
     }
 
-    private static Verdict judge(Expectation expect, Attempt attempt) {
+    /** The failure of a statement whose budget ran out; what the attempt before it saw, when there was one. */
+    private static Verdict timedOut(Duration budget, Verdict before, Expectation expect) {
+        String reason = "timed out after " + spoken(budget);
+        if (before == null) return new Verdict(false, reason, expected(expect), reason, "");
+        return new Verdict(false, reason + "; the attempt before: " + before.reason(), before.expected(), before.actual(), before.diff());
+    }
+
+    /** {@code 30 s}, {@code 500 ms}, {@code 5 m}: the YAML form with a space. */
+    static String spoken(Duration d) {
+        return Durations.format(d).replaceFirst("^(\\d+)", "$1 ");
+    }
+
+    private static String expected(Expectation expect) {
+        if (expect instanceof Expectation.Rows rows) return TableText.expected(rows.columns(), rows.rows());
+        if (expect instanceof Expectation.Fails fails) return ErrorMatcher.describe(fails.match());
+        return "success";
+    }
+
+    /** @return the verdict, or null when the comparison did not finish before the deadline */
+    private static Verdict judge(Expectation expect, Attempt attempt, Deadline deadline) {
         if (expect instanceof Expectation.Succeeds) {
-            if (attempt.error() == null) return new Verdict(true, null, null, null, null);
+            if (attempt.error() == null) return Verdict.OK;
             return new Verdict(false, "statement failed: " + errorText(attempt.error()), "success", errorText(attempt.error()), "");
         }
-        if (expect instanceof Expectation.Rows rows) {
-            String expectedTable = TableText.expected(rows.columns(), rows.rows());
-            if (attempt.error() != null) {
-                StringBuilder diff = new StringBuilder();
-                for (var r : rows.rows()) diff.append("- ").append(TableText.rowOfCells(r)).append('\n');
-                diff.append("+ ").append(errorText(attempt.error())).append('\n');
-                return new Verdict(false, "query failed: " + errorText(attempt.error()), expectedTable, errorText(attempt.error()), diff.toString());
-            }
-            RowMatcher.Comparison c = RowMatcher.compare(rows, attempt.result());
-            if (c.matches()) return new Verdict(true, null, null, null, null);
-            return new Verdict(false, c.reason(), expectedTable, TableText.actual(attempt.result()), c.diff());
-        }
+        if (expect instanceof Expectation.Rows rows) return judgeRows(rows, attempt, deadline);
         Expectation.Fails fails = (Expectation.Fails) expect;
         String wanted = ErrorMatcher.describe(fails.match());
         if (attempt.error() == null) {
@@ -120,9 +167,27 @@ final class StatementRunner {
             return new Verdict(false, "expected " + wanted + ", but the statement succeeded", wanted, actual, "- " + wanted + "\n+ success\n");
         }
         SQLException e = attempt.error();
-        if (ErrorMatcher.matches(fails.match(), e.getMessage(), e.getSQLState())) return new Verdict(true, null, null, null, null);
+        if (ErrorMatcher.matches(fails.match(), e.getMessage(), e.getSQLState())) return Verdict.OK;
         return new Verdict(false, "expected " + wanted + ", got: " + errorText(e), wanted, errorText(e),
                 "- " + wanted + "\n+ " + errorText(e) + "\n");
+    }
+
+    private static Verdict judgeRows(Expectation.Rows rows, Attempt attempt, Deadline deadline) {
+        String expectedTable = TableText.expected(rows.columns(), rows.rows());
+        if (attempt.error() != null) {
+            StringBuilder diff = new StringBuilder();
+            for (var r : rows.rows()) diff.append("- ").append(TableText.rowOfCells(r)).append('\n');
+            diff.append("+ ").append(errorText(attempt.error())).append('\n');
+            return new Verdict(false, "query failed: " + errorText(attempt.error()), expectedTable, errorText(attempt.error()), diff.toString());
+        }
+        RowMatcher.Comparison c;
+        try {
+            c = RowMatcher.compare(rows, attempt.result(), deadline);
+        } catch (Deadline.Exceeded e) {
+            return null;
+        }
+        if (c.matches()) return Verdict.OK;
+        return new Verdict(false, c.reason(), expectedTable, TableText.actual(attempt.result()), c.diff());
     }
 
     static String errorText(SQLException e) {

@@ -1,20 +1,22 @@
 package dev.harness.run;
 
-/** Monotonic time and sleeping, injected so retry rules are tested without waiting. */
+/**
+ * Monotonic time, sleeping and alarms, injected so retry rules are tested without waiting. An alarm fires on
+ * the ticker's own clock: a virtual ticker fires it only when its time is advanced past it.
+ */
 public interface Ticker {
     long nanoTime();
 
     void sleep(long millis) throws InterruptedException;
 
-    Ticker SYSTEM = new Ticker() {
-        @Override
-        public long nanoTime() {
-            return System.nanoTime();
-        }
+    /** Runs {@code action} on another thread once {@code nanos} have passed, unless the alarm is closed first. */
+    Alarm alarm(long nanos, Runnable action);
 
+    /** A pending action; closing it before it fires cancels it, closing it after does nothing. */
+    interface Alarm extends AutoCloseable {
         @Override
-        public void sleep(long millis) throws InterruptedException {
-            Thread.sleep(millis);
-        }
-    };
+        void close();
+    }
+
+    Ticker SYSTEM = new SystemTicker();
 }

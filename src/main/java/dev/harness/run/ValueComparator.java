@@ -32,7 +32,12 @@ final class ValueComparator {
         return special != null && special.equals(actual.trim());
     }
 
-    /** Text as BigDecimal, or null when it is not a plain decimal number ({@code 1_000} is YAML 1.1 only). */
+    /**
+     * Text as BigDecimal, or null when it is not a plain decimal number ({@code 1_000} is YAML 1.1 only). At most
+     * 400 characters, so a value holds at most 400 digits: comparing two of them costs at most that much whatever
+     * their exponents ({@code compareTo} looks at the exponents before it aligns digits), and nothing here
+     * ever expands an exponent into digits.
+     */
     static BigDecimal decimal(String text) {
         if (text == null) return null;
         String t = text.trim();
@@ -71,10 +76,24 @@ final class ValueComparator {
     static String looseKey(String actual) {
         if (actual == null) return "\u0000null";
         BigDecimal d = decimal(actual);
-        if (d != null) return "\u0000n" + (d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+        if (d != null) return "\u0000n" + numberKey(d);
         Boolean b = booleanOf(actual);
         if (b != null) return b ? "\u0000t" : "\u0000f";
         return actual;
+    }
+
+    /**
+     * Digits and exponent of the value without trailing zeros: equal for equal values, and as short as the text
+     * it came from. Never the plain form: {@code 1e2000000000} has two billion digits.
+     */
+    private static String numberKey(BigDecimal d) {
+        if (d.signum() == 0) return "0";
+        // By hand, in a long: stripTrailingZeros throws when the exponent leaves the int range (100e2147483647).
+        String digits = d.unscaledValue().abs().toString();
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') end--;
+        long exponent = (digits.length() - end) - (long) d.scale();
+        return (d.signum() < 0 ? "-" : "") + digits.substring(0, end) + "e" + exponent;
     }
 
     static String looseKey(Cell expected) {

@@ -36,6 +36,14 @@ public interface DatabaseSystem {
     /** SQL returning the server version as one text value. */
     String versionQuery();
 
+    /**
+     * SQL, run as the privileged user, returning how many more connections the normal user may open now (one
+     * integer); null when the system cannot tell. Caps {@code --parallel} so checks do not fail for want of a slot.
+     */
+    default String freeConnectionsQuery() {
+        return null;
+    }
+
     /** Parses what {@link #versionQuery()} returned. */
     Version parseVersion(String reported);
 

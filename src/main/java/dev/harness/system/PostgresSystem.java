@@ -203,6 +203,14 @@ public final class PostgresSystem implements DatabaseSystem {
         return "SHOW server_version";
     }
 
+    /** The slots left for non-superusers: reserved_connections (16+) and the superuser slots are not theirs. */
+    @Override
+    public String freeConnectionsQuery() {
+        return "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int"
+                + " - coalesce(current_setting('reserved_connections', true)::int, 0)"
+                + " - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend')";
+    }
+
     /** {@code 15.19}, {@code 15.19 (Debian 15.19-1.pgdg120+1)}, {@code 16beta1} -> 15.19, 15.19, 16. */
     @Override
     public Version parseVersion(String reported) {

@@ -2,10 +2,13 @@ package dev.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.Cell;
 import dev.harness.model.Expectation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,27 +27,60 @@ class RowMatcherTest {
         return new ResultTable(cols, rows);
     }
 
+    /** A comparison with time enough: the virtual clock does not move while it runs. */
+    private static RowMatcher.Comparison compare(Expectation.Rows expected, ResultTable actual) {
+        return RowMatcher.compare(expected, actual, Deadline.after(new FakeTicker(), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aComparisonThatOutrunsItsBudgetStopsAtTheDeadline() {
+        // The string "1.0" and the value 1 share a bucket but never match: greedy matching and augmenting paths are
+        // quadratic here (4e8 row pairs), far beyond any budget.
+        List<List<Cell>> expected = new ArrayList<>();
+        List<List<String>> actual = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            expected.add(row(Cell.string("1.0")));
+            actual.add(vals("1"));
+        }
+        var exp = new Expectation.Rows(expected, null, false);
+        Deadline deadline = Deadline.after(new FakeTicker().advancingOnRead(1_000_000L), Duration.ofSeconds(1)); // 1 ms per clock read
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            assertThrows(Deadline.Exceeded.class, () -> RowMatcher.compare(exp, table(List.of("a"), actual), deadline));
+        }, "the comparison ignored its deadline");
+    }
+
+    @Test
+    void numbersWithHugeExponentsAreMatchedWithoutWritingOutTheirDigits() {
+        var exp = new Expectation.Rows(List.of(row(Cell.number("1e2000000000")), row(Cell.number("-2.50e-2000000000"))), null, false);
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertTrue(compare(exp, table(List.of("a"), List.of(vals("-25e-2000000001"), vals("10e1999999999")))).matches());
+            var c = compare(exp, table(List.of("a"), List.of(vals("1"), vals("1e2000000000"))));
+            assertFalse(c.matches());
+            assertEquals("- -2.50e-2000000000\n+ 1\n", c.diff());
+        });
+    }
+
     @Test
     void rowsAreOrderInsensitiveByDefault() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1"), Cell.string("one")), row(Cell.number("2"), Cell.nul())), null, false);
         var act = table(List.of("a", "b"), List.of(vals("2", null), vals("1", "one")));
-        assertTrue(RowMatcher.compare(exp, act).matches());
+        assertTrue(compare(exp, act).matches());
     }
 
     @Test
     void rowsAreAMultisetDuplicatesCount() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("1"))), null, false);
-        assertFalse(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("1")))).matches());
-        assertFalse(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("1"), vals("1"), vals("1")))).matches());
-        assertTrue(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("1.0"), vals("1")))).matches());
+        assertFalse(compare(exp, table(List.of("a"), List.of(vals("1")))).matches());
+        assertFalse(compare(exp, table(List.of("a"), List.of(vals("1"), vals("1"), vals("1")))).matches());
+        assertTrue(compare(exp, table(List.of("a"), List.of(vals("1.0"), vals("1")))).matches());
     }
 
     @Test
     void theMismatchSummaryCountsRowsInWords() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("2"))), null, false);
-        var c = RowMatcher.compare(exp, table(List.of("last_value"), List.of(vals("34"))));
+        var c = compare(exp, table(List.of("last_value"), List.of(vals("34"))));
         assertEquals("rows differ: expected 1 row, got 1 row (1 missing, 1 unexpected)", c.reason());
-        var two = RowMatcher.compare(new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("2"))), null, false),
+        var two = compare(new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("2"))), null, false),
                 table(List.of("a"), List.of()));
         assertEquals("rows differ: expected 2 rows, got 0 rows (2 missing, 0 unexpected)", two.reason());
     }
@@ -52,8 +88,8 @@ class RowMatcherTest {
     @Test
     void orderedRowsMustComeInOrder() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("2"))), null, true);
-        assertTrue(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("1"), vals("2")))).matches());
-        var c = RowMatcher.compare(exp, table(List.of("a"), List.of(vals("2"), vals("1"))));
+        assertTrue(compare(exp, table(List.of("a"), List.of(vals("1"), vals("2")))).matches());
+        var c = compare(exp, table(List.of("a"), List.of(vals("2"), vals("1"))));
         assertFalse(c.matches());
         assertTrue(c.diff().contains("- 1") || c.diff().contains("- 2"), c.diff());
         assertTrue(c.diff().contains("+ "), c.diff());
@@ -64,16 +100,16 @@ class RowMatcherTest {
         // BOOLEAN true matches "t" and "true"; STRING "t" only "t". A greedy match taking "t" for the boolean
         // would fail; the augmenting path re-seats it.
         var exp = new Expectation.Rows(List.of(row(Cell.bool(true)), row(Cell.string("t"))), null, false);
-        assertTrue(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("t"), vals("true")))).matches());
+        assertTrue(compare(exp, table(List.of("a"), List.of(vals("t"), vals("true")))).matches());
         var num = new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.string("1.0"))), null, false);
-        assertTrue(RowMatcher.compare(num, table(List.of("a"), List.of(vals("1.0"), vals("1")))).matches());
+        assertTrue(compare(num, table(List.of("a"), List.of(vals("1.0"), vals("1")))).matches());
     }
 
     @Test
     void columnsAreComparedToLabelsWhenGiven() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1"))), List.of("a"), false);
-        assertTrue(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("1")))).matches());
-        var c = RowMatcher.compare(exp, table(List.of("count"), List.of(vals("1"))));
+        assertTrue(compare(exp, table(List.of("a"), List.of(vals("1")))).matches());
+        var c = compare(exp, table(List.of("count"), List.of(vals("1"))));
         assertFalse(c.matches());
         assertEquals("column names differ", c.reason());
         assertEquals("- a\n+ count\n", c.diff());
@@ -82,19 +118,19 @@ class RowMatcherTest {
     @Test
     void columnsAreIgnoredWhenNotGiven() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1"))), null, false);
-        assertTrue(RowMatcher.compare(exp, table(List.of("whatever"), List.of(vals("1")))).matches());
+        assertTrue(compare(exp, table(List.of("whatever"), List.of(vals("1")))).matches());
     }
 
     @Test
     void rowWidthMustMatch() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1"))), null, false);
-        assertFalse(RowMatcher.compare(exp, table(List.of("a", "b"), List.of(vals("1", "2")))).matches());
+        assertFalse(compare(exp, table(List.of("a", "b"), List.of(vals("1", "2")))).matches());
     }
 
     @Test
     void diffShowsMissingExpectedWithMinusAndExtraActualWithPlus() {
         var exp = new Expectation.Rows(List.of(row(Cell.number("1"), Cell.string("one")), row(Cell.number("3"), Cell.nul())), null, false);
-        var c = RowMatcher.compare(exp, table(List.of("a", "b"), List.of(vals("1", "one"), vals("3", "three"))));
+        var c = compare(exp, table(List.of("a", "b"), List.of(vals("1", "one"), vals("3", "three"))));
         assertFalse(c.matches());
         assertEquals("- 3 | <null>\n+ 3 | three\n", c.diff());
         assertTrue(c.reason().contains("1 missing, 1 unexpected"), c.reason());
@@ -103,8 +139,8 @@ class RowMatcherTest {
     @Test
     void emptyExpectationMatchesEmptyResult() {
         var exp = new Expectation.Rows(List.of(), null, false);
-        assertTrue(RowMatcher.compare(exp, table(List.of("a"), List.of())).matches());
-        assertFalse(RowMatcher.compare(exp, table(List.of("a"), List.of(vals("1")))).matches());
+        assertTrue(compare(exp, table(List.of("a"), List.of())).matches());
+        assertFalse(compare(exp, table(List.of("a"), List.of(vals("1")))).matches());
     }
 
     @Test
@@ -115,6 +151,6 @@ class RowMatcherTest {
             e.add(row(Cell.number("7"), Cell.string("x")));
             a.add(vals("7.0", "x"));
         }
-        assertTrue(RowMatcher.compare(new Expectation.Rows(e, null, false), table(List.of("a", "b"), a)).matches());
+        assertTrue(compare(new Expectation.Rows(e, null, false), table(List.of("a", "b"), a)).matches());
     }
 }

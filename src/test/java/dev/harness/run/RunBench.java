@@ -123,13 +123,14 @@ public final class RunBench {
     }
 
     private static long harness(String url, Check check, int fragments) throws Exception {
-        CheckPhaseRunner runner = new CheckPhaseRunner((s, sys) -> new SqlEndpoint(url, "postgres", null), s -> true, Ticker.SYSTEM,
-                java.time.Clock.systemUTC(), line -> {});
+        java.util.function.BiFunction<String, Boolean, SqlEndpoint> endpoints = (s, sys) -> new SqlEndpoint(url, "postgres", null);
+        CheckPhaseRunner runner = new CheckPhaseRunner(endpoints, new Liveness(s -> true, endpoints, Ticker.SYSTEM, Liveness.PATIENCE),
+                new RunStop(Ticker.SYSTEM), Ticker.SYSTEM, java.time.Clock.systemUTC(), line -> {});
         var target = new CheckPhaseRunner.PhaseTarget(0, "initialize", Phase.INITIALIZE, "bench", new Version("15"), new Version("15"),
                 java.util.Map.of(), Duration.ofSeconds(30));
         long t0 = System.nanoTime();
         for (int f = 0; f < fragments; f++) {
-            var r = runner.run(check, target);
+            var r = runner.run(check, target, () -> null);
             if (r.status() != dev.harness.model.Status.PASSED) throw new IllegalStateException(r.toString());
         }
         return System.nanoTime() - t0;

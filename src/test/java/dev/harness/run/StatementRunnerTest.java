@@ -1,6 +1,7 @@
 package dev.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,7 +90,7 @@ class StatementRunnerTest {
     }
 
     private StatementRunner.Outcome run(FakeTicker t, Statement s, Duration budget) throws InterruptedException {
-        return new StatementRunner(t).run(conn, s, s.sql(), budget);
+        return new StatementRunner(t, new RunStop(t)).run(conn, s, s.sql(), budget);
     }
 
     @Test
@@ -211,7 +212,103 @@ class StatementRunnerTest {
         }
         exec("SELECT pg_terminate_backend(" + pid + ")");
         var s = rows("SELECT 1", List.of(List.of(Cell.number("1"))));
-        assertThrows(ConnectionLost.class, () -> new StatementRunner(new FakeTicker()).run(other, s, s.sql(), Duration.ofSeconds(5)));
+        assertThrows(ConnectionLost.class, () -> new StatementRunner(new FakeTicker(), new RunStop(Ticker.SYSTEM)).run(other, s, s.sql(), Duration.ofSeconds(5)));
         other.close();
+    }
+
+    private static Statement plain(String sql) {
+        return new Statement(sql, new Expectation.Succeeds(), null, false, null, SRC);
+    }
+
+    /** Whether a statement containing {@code marker} runs on the server now (another session looks). */
+    private static boolean running(String marker) throws SQLException {
+        try (Connection c = connect(); var st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE ? AND pid <> pg_backend_pid()")) {
+            st.setString(1, "%" + marker + "%");
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    @Test
+    void aStatementStillRunningAtItsBudgetIsCancelledAndFailsAsTimedOutWhileTheServerGoesOn() throws Exception {
+        var out = new StatementRunner(Ticker.SYSTEM, new RunStop(Ticker.SYSTEM)).run(conn, plain("SELECT pg_sleep(600) AS slow_1"), "SELECT pg_sleep(600) AS slow_1", Duration.ofSeconds(1));
+        assertEquals("timed out after 1 s", out.failure().message());
+        assertEquals(SRC, out.failure().source());
+        assertEquals("SELECT pg_sleep(600) AS slow_1", out.failure().statement());
+        assertEquals(1, out.attempts());
+        assertFalse(running("slow_1"), "the statement was cancelled on the server");
+        exec("INSERT INTO " + table + " VALUES (1, 'one')"); // the connection and the server serve on
+    }
+
+    @Test
+    void aRetriedQueryIsCancelledAtItsBudgetTooAndSaysWhatTheAttemptBeforeSaw() throws Exception {
+        // First attempt: wrong rows at once; the second sleeps past the budget.
+        String sql = "SELECT CASE WHEN count(*) = 0 THEN 'none' ELSE pg_sleep(600)::text END AS slow_2 FROM " + table;
+        FakeTicker t = new FakeTicker().onSleep(n -> exec("INSERT INTO " + table + " VALUES (1, 'one')"));
+        var ticker = new Ticker() {
+            public long nanoTime() {
+                return Ticker.SYSTEM.nanoTime();
+            }
+
+            public void sleep(long millis) {
+                t.sleep(0);
+            }
+
+            public Alarm alarm(long nanos, Runnable action) {
+                return Ticker.SYSTEM.alarm(nanos, action);
+            }
+        };
+        var s = rows(sql, List.of(List.of(Cell.string("x"))));
+        var out = new StatementRunner(ticker, new RunStop(ticker)).run(conn, s, sql, Duration.ofSeconds(2));
+        assertEquals(2, out.attempts());
+        assertTrue(out.failure().message().startsWith("timed out after 2 s; the attempt before: rows differ"), out.failure().message());
+        assertEquals("- x\n+ none\n", out.failure().diff());
+        assertFalse(running("slow_2"), "the statement was cancelled on the server");
+    }
+
+    @Test
+    void theSocketWaitsAsLongAsTheStatementsOwnBudget() throws Exception {
+        var p = server.properties();
+        p.setProperty("socketTimeout", "1"); // shorter than the statement: the budget must win
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), p)) {
+            var out = new StatementRunner(Ticker.SYSTEM, new RunStop(Ticker.SYSTEM)).run(c, plain("SELECT pg_sleep(3)"), "SELECT pg_sleep(3)", Duration.ofSeconds(60));
+            assertTrue(out.passed(), () -> out.failure().toString());
+        }
+    }
+
+    @Test
+    void aComparisonThatOutrunsTheBudgetEndsTheStatementAsTimedOut() throws Exception {
+        // "1.0" and 1 share a bucket but never match: quadratic matching, stopped by the budget (1 ms per clock read).
+        FakeTicker t = new FakeTicker().advancingOnRead(1_000_000L);
+        List<List<Cell>> expected = java.util.Collections.nCopies(20_000, List.of(Cell.string("1.0")));
+        String sql = "SELECT 1 FROM generate_series(1, 20000)";
+        var out = new StatementRunner(t, new RunStop(t)).run(conn, rows(sql, expected), sql, Duration.ofSeconds(1));
+        assertTrue(out.failure().message().startsWith("timed out after 1 s"), out.failure().message());
+        assertEquals(1, out.attempts());
+    }
+
+    @Test
+    void aStopCancelsTheStatementInFlight() throws Exception {
+        RunStop stop = new RunStop(Ticker.SYSTEM);
+        var runner = new StatementRunner(Ticker.SYSTEM, stop);
+        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.run(conn, plain("SELECT pg_sleep(600) AS slow_3"), "SELECT pg_sleep(600) AS slow_3", Duration.ofMinutes(20));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        dev.harness.testing.Await.until("the statement runs", () -> {
+            try {
+                return running("slow_3");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        stop.request();
+        var out = result.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(out.failure().message().contains("57014"), out.failure().message());
     }
 }

@@ -2,9 +2,11 @@ package dev.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.Cell;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ValueComparatorTest {
@@ -33,6 +35,21 @@ class ValueComparatorTest {
         assertFalse(ValueComparator.matches(Cell.number("1"), "1.01"));
         assertFalse(ValueComparator.matches(Cell.number("1"), "one"));
         assertFalse(ValueComparator.matches(Cell.number("1"), ""));
+    }
+
+    @Test
+    void numbersWithHugeExponentsCompareWithoutWritingOutTheirDigits() {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertTrue(ValueComparator.matches(Cell.number("1e2000000000"), "1e2000000000"));
+            assertTrue(ValueComparator.matches(Cell.number("1e2000000000"), "10e1999999999"));
+            assertFalse(ValueComparator.matches(Cell.number("1e2000000000"), "1"));
+            assertFalse(ValueComparator.matches(Cell.number("1"), "1e-2000000000"));
+            assertFalse(ValueComparator.matches(Cell.number("1e-2147483647"), "1e2147483647"));
+            assertEquals(ValueComparator.looseKey(Cell.number("1e2000000000")), ValueComparator.looseKey("10e1999999999"));
+            assertEquals(ValueComparator.looseKey(Cell.number("-1.500e-2000000000")), ValueComparator.looseKey("-15e-2000000001"));
+            // Stripping its zeros takes the exponent past the int range: still a key, not an ArithmeticException.
+            assertEquals(ValueComparator.looseKey("100e2147483647"), ValueComparator.looseKey("1000e2147483646"));
+        });
     }
 
     @Test
