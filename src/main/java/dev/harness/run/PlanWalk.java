@@ -37,6 +37,7 @@ final class PlanWalk {
     private final List<StepResult> steps = new ArrayList<>();
     private StepHeartbeat heartbeat;
     private volatile boolean interrupted;
+    private boolean walking;
 
     PlanWalk(Plan plan, DatabaseSystem system, Runtime runtime, HarnessConfig config, ExecutorOptions options, Thread walker) {
         this.plan = plan;
@@ -67,13 +68,24 @@ final class PlanWalk {
     void interrupt() {
         interrupted = true;
         stop.request();
-        walker.interrupt();
+        synchronized (this) {
+            // Only while walking: the same thread goes on to write the reports, which an interrupt would break.
+            if (walking) walker.interrupt();
+        }
     }
 
     RunResult run(String command, Path reportDir) {
+        synchronized (this) {
+            walking = true;
+        }
         try (StepHeartbeat beat = new StepHeartbeat(options.listener())) {
             heartbeat = beat;
             return walk(command, reportDir);
+        } finally {
+            synchronized (this) {
+                walking = false;
+            }
+            if (interrupted) Thread.interrupted(); // the walk handled it; do not leak the flag into report writing
         }
     }
 
@@ -111,7 +123,6 @@ final class PlanWalk {
                 break;
             }
         }
-        if (interrupted) Thread.interrupted(); // the walk handled it; do not leak the flag into report writing
         return new RunResult(plan, command, started, options.clock().instant(), List.copyOf(steps), phaseResults.rollUp(),
                 infraError, interrupted, logs(reportDir), reportDir);
     }
