@@ -67,12 +67,12 @@ class CompilerTest {
                 "promote db_2",
                 "assert-version db_2 15.19 [implicit after promote]",
                 "manipulate 2 on db_2",
-                "validate on db_2",
+                "validate #1 on db_2",
                 "kill db_2",
                 "start db_2 15.19 (generation 1)",
                 "configure db_2 [implicit after start]",
                 "assert-version db_2 15.19 [implicit after start]",
-                "validate on db_2"), titles(plan));
+                "validate #2 on db_2"), titles(plan));
         assertEquals(new Version("15.18"), plan.base());
         assertEquals(new Version("15.19"), plan.current());
         // implicit steps point at the step they follow
