@@ -35,37 +35,126 @@ public sealed interface Action {
     /** The service the action targets, or null (sleep). */
     String service();
 
+    /** Hands this action to the visitor's method for its record. */
+    <R, X extends Exception> R accept(Visitor<R, X> v) throws X;
+
+    /**
+     * One method per action record: every concern that depends on the kind of action (title, validation,
+     * execution) is a visitor, so a new record that a concern does not handle fails compilation.
+     *
+     * @param <X> what the visits may throw ({@link RuntimeException} when nothing checked)
+     */
+    interface Visitor<R, X extends Exception> {
+        R start(Start a) throws X;
+
+        R kill(Kill a) throws X;
+
+        R stop(Stop a) throws X;
+
+        R awaitReady(AwaitReady a) throws X;
+
+        R promote(Promote a) throws X;
+
+        R configure(Configure a) throws X;
+
+        R assertVersion(AssertVersion a) throws X;
+
+        R runPhase(RunPhase a) throws X;
+
+        R sleep(Sleep a) throws X;
+
+        R sql(Sql a) throws X;
+    }
+
+    /** The name of the action's kind, as plan.json and report.html write it: the JSON type name. */
+    static String kind(Action action) {
+        for (JsonSubTypes.Type t : Action.class.getAnnotation(JsonSubTypes.class).value()) {
+            if (t.value() == action.getClass()) return t.name();
+        }
+        throw new IllegalStateException("no JSON type name for " + action.getClass().getName()); // ActionFamiliesTest guards this
+    }
+
     /**
      * @param generation deploy generation (Materialize {@code --deploy-generation}); null = not given
      * @param readOnly   start as a read-only candidate that is promoted later
      */
     record Start(String service, Version version, boolean readOnly, Integer generation, SourceRef source, String origin)
-            implements Action {}
+            implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.start(this);
+        }
+    }
 
-    record Kill(String service, SourceRef source, String origin) implements Action {}
+    record Kill(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.kill(this);
+        }
+    }
 
-    record Stop(String service, SourceRef source, String origin) implements Action {}
+    record Stop(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.stop(this);
+        }
+    }
 
-    record AwaitReady(String service, SourceRef source, String origin) implements Action {}
+    record AwaitReady(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.awaitReady(this);
+        }
+    }
 
-    record Promote(String service, SourceRef source, String origin) implements Action {}
+    record Promote(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.promote(this);
+        }
+    }
 
     /** The system's setup statements, applied once per environment. */
-    record Configure(String service, SourceRef source, String origin) implements Action {}
+    record Configure(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.configure(this);
+        }
+    }
 
     /** The running server must report {@code version}. */
-    record AssertVersion(String service, Version version, SourceRef source, String origin) implements Action {}
+    record AssertVersion(String service, Version version, SourceRef source, String origin) implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.assertVersion(this);
+        }
+    }
 
     /** Run one phase of every participating check against {@code service}. */
-    record RunPhase(Phase phase, String service, SourceRef source, String origin) implements Action {}
+    record RunPhase(Phase phase, String service, SourceRef source, String origin) implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.runPhase(this);
+        }
+    }
 
     record Sleep(long millis, SourceRef source, String origin) implements Action {
         @Override
         public String service() {
             return null;
         }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.sleep(this);
+        }
     }
 
     record Sql(List<String> statements, String service, boolean asSystem, SourceRef source, String origin)
-            implements Action {}
+            implements Action {
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.sql(this);
+        }
+    }
 }

@@ -13,17 +13,47 @@ import java.util.List;
 })
 public sealed interface Expectation {
 
+    /** Hands this expectation to the visitor's method for its record. */
+    <R> R accept(Visitor<R> v);
+
+    /**
+     * One method per expectation record: judging, describing, retrying and validating replayed plans are
+     * visitors, so a new kind of expectation that one of them does not handle fails compilation.
+     */
+    interface Visitor<R> {
+        R succeeds(Succeeds e);
+
+        R rows(Rows e);
+
+        R fails(Fails e);
+    }
+
     /** {@code sql:} without {@code error}: must succeed, result ignored. */
-    record Succeeds() implements Expectation {}
+    record Succeeds() implements Expectation {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.succeeds(this);
+        }
+    }
 
     /**
      * {@code query:} with {@code rows}; order-insensitive unless {@code ordered}.
      * {@code columns} is null when not asserted.
      */
-    record Rows(List<List<Cell>> rows, List<String> columns, boolean ordered) implements Expectation {}
+    record Rows(List<List<Cell>> rows, List<String> columns, boolean ordered) implements Expectation {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.rows(this);
+        }
+    }
 
     /** {@code error:}: the statement must fail with a matching error. */
-    record Fails(ErrorMatch match) implements Expectation {}
+    record Fails(ErrorMatch match) implements Expectation {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.fails(this);
+        }
+    }
 
     /** How an expected error is matched against the server's message or SQLSTATE. */
     record ErrorMatch(Kind kind, String value) {

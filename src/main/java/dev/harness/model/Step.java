@@ -11,28 +11,99 @@ import java.util.List;
 public sealed interface Step {
     SourceRef source();
 
+    /** Hands this step to the visitor's method for its record. */
+    <R> R accept(Visitor<R> v);
+
+    /** One method per step record, so a step the compiler does not translate fails compilation. */
+    interface Visitor<R> {
+        R start(Start s);
+
+        R kill(Kill s);
+
+        R stop(Stop s);
+
+        R awaitReady(AwaitReady s);
+
+        R promote(Promote s);
+
+        R runPhase(RunPhase s);
+
+        R sleep(Sleep s);
+
+        R sql(Sql s);
+
+        R upgrade(Upgrade s);
+
+        R upgradePath(UpgradePath s);
+    }
+
     enum Via { RESTART, ZERO_DOWNTIME }
 
-    record Start(String service, String version, boolean readOnly, Integer generation, SourceRef source) implements Step {}
+    record Start(String service, String version, boolean readOnly, Integer generation, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.start(this);
+        }
+    }
 
-    record Kill(String service, SourceRef source) implements Step {}
+    record Kill(String service, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.kill(this);
+        }
+    }
 
-    record Stop(String service, SourceRef source) implements Step {}
+    record Stop(String service, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.stop(this);
+        }
+    }
 
-    record AwaitReady(String service, SourceRef source) implements Step {}
+    record AwaitReady(String service, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.awaitReady(this);
+        }
+    }
 
-    record Promote(String service, SourceRef source) implements Step {}
+    record Promote(String service, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.promote(this);
+        }
+    }
 
     /** {@code initialize}, {@code manipulate: N}, {@code validate}; {@code on} = target service or null for the leader. */
-    record RunPhase(Phase phase, String on, SourceRef source) implements Step {}
+    record RunPhase(Phase phase, String on, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.runPhase(this);
+        }
+    }
 
-    record Sleep(Duration duration, SourceRef source) implements Step {}
+    record Sleep(Duration duration, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.sleep(this);
+        }
+    }
 
     /** Ad hoc statements, e.g. a system variable change; {@code on} null = leader. */
-    record Sql(List<String> statements, String on, boolean asSystem, SourceRef source) implements Step {}
+    record Sql(List<String> statements, String on, boolean asSystem, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.sql(this);
+        }
+    }
 
     /** Macro: upgrade the leader to {@code to} by restart (kill + start) or zero-downtime (candidate + promote). */
-    record Upgrade(String to, Via via, SourceRef source) implements Step {}
+    record Upgrade(String to, Via via, SourceRef source) implements Step {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.upgrade(this);
+        }
+    }
 
     /**
      * Macro: hop through {@code versions} (null = random from the catalog) ending on current.
@@ -44,6 +115,11 @@ public sealed interface Step {
         /** Every version positioned at the step itself (plans built in code). */
         public UpgradePath(List<String> versions, Via via, int max, SourceRef source) {
             this(versions, versions == null ? null : versions.stream().map(v -> source).toList(), via, max, source);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.upgradePath(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.harness.plan;
 
 import dev.harness.model.Action;
+import dev.harness.model.ActionTitle;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Version;
@@ -68,9 +69,10 @@ public final class PlanPrinter {
         int total = plan.actions().size();
         int indexWidth = Integer.toString(total).length();
         int markerWidth = plan.actions().stream().mapToInt(a -> marker(a).length()).max().orElse(0);
+        List<String> titles = ActionTitle.of(plan);
         for (int i = 0; i < total; i++) {
             Action a = plan.actions().get(i);
-            String title = ActionTitle.of(a);
+            String title = titles.get(i);
             String line = String.format("[%" + indexWidth + "d] %-" + TITLE_WIDTH + "s %-" + markerWidth + "s  %s",
                     i + 1, title, marker(a), a.source().fileLine());
             out.append(line.stripTrailing()).append('\n');

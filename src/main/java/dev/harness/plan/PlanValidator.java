@@ -30,6 +30,8 @@ final class PlanValidator {
 
     private record Reference(String service, String what, SourceRef where) {}
 
+    private final Transitions transitions = new Transitions();
+
     PlanValidator(Problems problems) {
         this.problems = problems;
     }
@@ -49,22 +51,70 @@ final class PlanValidator {
     }
 
     void apply(Action action) {
-        if (action instanceof Action.Start s) {
-            start(s);
-        } else if (action instanceof Action.Kill k) {
-            halt(k.service(), "kill " + k.service(), k.source());
-        } else if (action instanceof Action.Stop s) {
-            halt(s.service(), "stop " + s.service(), s.source());
-        } else if (action instanceof Action.AwaitReady a) {
-            requireRunning(a.service(), "await-ready " + a.service(), a.source());
-        } else if (action instanceof Action.Promote p) {
-            promote(p);
-        } else if (action instanceof Action.RunPhase r) {
-            phase(r);
-        } else if (action instanceof Action.Sql q) {
-            requireWritable(q.service(), "sql", q.source());
+        action.accept(transitions);
+    }
+
+    /** How each kind of action changes (or requires) the services' states: one method per action record. */
+    private final class Transitions implements Action.Visitor<Void, RuntimeException> {
+        @Override
+        public Void start(Action.Start a) {
+            PlanValidator.this.start(a);
+            return null;
         }
-        // configure/assert-version directly follow the start/promote they belong to; sleep touches nothing.
+
+        @Override
+        public Void kill(Action.Kill a) {
+            halt(a.service(), "kill " + a.service(), a.source());
+            return null;
+        }
+
+        @Override
+        public Void stop(Action.Stop a) {
+            halt(a.service(), "stop " + a.service(), a.source());
+            return null;
+        }
+
+        @Override
+        public Void awaitReady(Action.AwaitReady a) {
+            requireRunning(a.service(), "await-ready " + a.service(), a.source());
+            return null;
+        }
+
+        @Override
+        public Void promote(Action.Promote a) {
+            PlanValidator.this.promote(a);
+            return null;
+        }
+
+        /** Directly follows the start or promote it belongs to. */
+        @Override
+        public Void configure(Action.Configure a) {
+            return null;
+        }
+
+        /** Directly follows the start or promote it belongs to. */
+        @Override
+        public Void assertVersion(Action.AssertVersion a) {
+            return null;
+        }
+
+        @Override
+        public Void runPhase(Action.RunPhase a) {
+            phase(a);
+            return null;
+        }
+
+        /** Touches no service. */
+        @Override
+        public Void sleep(Action.Sleep a) {
+            return null;
+        }
+
+        @Override
+        public Void sql(Action.Sql a) {
+            requireWritable(a.service(), "sql", a.source());
+            return null;
+        }
     }
 
     private void start(Action.Start s) {

@@ -56,12 +56,25 @@ final class ReplayedChecks {
         if (s.retry() != null && Durations.problem(s.retry()) != null) problems.add(field + ".retry", Durations.problem(s.retry()));
         if (s.when() != null) guard(field + ".when", s.when());
         if (!problems.required(field + ".expect", s.expect())) return;
-        if (s.expect() instanceof Expectation.Rows rows) {
-            problems.each(field + ".expect.rows", rows.rows(), (rowField, row) -> problems.each(rowField, row, this::cell));
-            if (rows.columns() != null) problems.each(field + ".expect.columns", rows.columns(), (f, c) -> { }); // each() reports null items
-        } else if (s.expect() instanceof Expectation.Fails fails) {
-            error(field + ".expect.match", fails.match());
-        }
+        s.expect().accept(new Expectation.Visitor<Void>() {
+            @Override
+            public Void succeeds(Expectation.Succeeds e) {
+                return null;
+            }
+
+            @Override
+            public Void rows(Expectation.Rows rows) {
+                problems.each(field + ".expect.rows", rows.rows(), (rowField, row) -> problems.each(rowField, row, ReplayedChecks.this::cell));
+                if (rows.columns() != null) problems.each(field + ".expect.columns", rows.columns(), (f, c) -> { }); // each() reports null items
+                return null;
+            }
+
+            @Override
+            public Void fails(Expectation.Fails fails) {
+                error(field + ".expect.match", fails.match());
+                return null;
+            }
+        });
     }
 
     private void guard(String field, Guard g) {

@@ -21,28 +21,66 @@ final class StepTranslator {
     }
 
     List<Action> translate(Step step, PlanValidator state) {
-        if (step instanceof Step.Start s) {
+        return step.accept(new Rules(state));
+    }
+
+    /** The compile rule of each kind of step, in the services' state before it. */
+    private final class Rules implements Step.Visitor<List<Action>> {
+        private final PlanValidator state;
+
+        Rules(PlanValidator state) {
+            this.state = state;
+        }
+
+        @Override
+        public List<Action> start(Step.Start s) {
             return List.of(new Action.Start(s.service(), version(s.version(), s), s.readOnly(), s.generation(), s.source(), null));
-        } else if (step instanceof Step.Kill k) {
+        }
+
+        @Override
+        public List<Action> kill(Step.Kill k) {
             return List.of(new Action.Kill(k.service(), k.source(), null));
-        } else if (step instanceof Step.Stop s) {
+        }
+
+        @Override
+        public List<Action> stop(Step.Stop s) {
             return List.of(new Action.Stop(s.service(), s.source(), null));
-        } else if (step instanceof Step.AwaitReady a) {
+        }
+
+        @Override
+        public List<Action> awaitReady(Step.AwaitReady a) {
             return List.of(new Action.AwaitReady(a.service(), a.source(), null));
-        } else if (step instanceof Step.Promote p) {
+        }
+
+        @Override
+        public List<Action> promote(Step.Promote p) {
             return List.of(new Action.Promote(p.service(), p.source(), null));
-        } else if (step instanceof Step.RunPhase r) {
+        }
+
+        @Override
+        public List<Action> runPhase(Step.RunPhase r) {
             return List.of(new Action.RunPhase(r.phase(), target(r.on(), state), r.source(), null));
-        } else if (step instanceof Step.Sleep s) {
+        }
+
+        @Override
+        public List<Action> sleep(Step.Sleep s) {
             return List.of(new Action.Sleep(s.duration().toMillis(), s.source(), null));
-        } else if (step instanceof Step.Sql q) {
+        }
+
+        @Override
+        public List<Action> sql(Step.Sql q) {
             return List.of(new Action.Sql(List.copyOf(q.statements()), target(q.on(), state), q.asSystem(), q.source(), null));
-        } else if (step instanceof Step.Upgrade u) {
+        }
+
+        @Override
+        public List<Action> upgrade(Step.Upgrade u) {
             return macros.upgrade(u, state.leader());
-        } else if (step instanceof Step.UpgradePath p) {
+        }
+
+        @Override
+        public List<Action> upgradePath(Step.UpgradePath p) {
             return macros.upgradePath(p, state.leader());
         }
-        throw new IllegalStateException("unhandled step " + step);
     }
 
     /** Null when the name is unknown: the problem is recorded and compilation fails at the end anyway. */

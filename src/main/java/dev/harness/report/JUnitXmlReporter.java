@@ -1,5 +1,6 @@
 package dev.harness.report;
 
+import dev.harness.model.ActionTitle;
 import dev.harness.model.CheckResult;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.Plan;
@@ -86,6 +87,8 @@ public final class JUnitXmlReporter implements Reporter {
         private final XMLStreamWriter xml;
         private final Writer raw;
         private final Plan plan;
+        /** The plan's step titles (the words the console and report.html use), or null without a plan. */
+        private final List<String> titles;
 
         Document(RunResult result, Path reportDir, XMLStreamWriter xml, Writer raw) {
             this.result = result;
@@ -93,6 +96,7 @@ public final class JUnitXmlReporter implements Reporter {
             this.xml = xml;
             this.raw = raw;
             this.plan = result.plan();
+            this.titles = plan == null ? null : ActionTitle.of(plan);
         }
 
         void write() throws XMLStreamException, IOException {
@@ -257,11 +261,8 @@ public final class JUnitXmlReporter implements Reporter {
             StringBuilder sb = new StringBuilder();
             Set<String> services = new LinkedHashSet<>();
             for (PhaseResult p : check.phases()) {
-                sb.append("== ").append(p.label());
-                if (p.service() != null) {
-                    sb.append(" on ").append(p.service());
-                    services.add(p.service());
-                }
+                sb.append("== ").append(title(p));
+                if (p.service() != null) services.add(p.service());
                 sb.append(": ").append(p.status().name()).append(" (").append(Durations.human(p.durationMillis())).append(')');
                 if (p.skipReason() != null) sb.append(" - ").append(p.skipReason());
                 sb.append('\n');
@@ -272,6 +273,11 @@ public final class JUnitXmlReporter implements Reporter {
             services.retainAll(result.logs().keySet());
             sb.append(attachments(services.isEmpty() ? result.logs().keySet() : services));
             return sb.toString();
+        }
+
+        private String title(PhaseResult p) {
+            if (titles != null && p.actionIndex() >= 0 && p.actionIndex() < titles.size()) return titles.get(p.actionIndex());
+            return p.label() + (p.service() == null ? "" : " on " + p.service());
         }
 
         /** {@code [[ATTACHMENT|path]]} lines, one per line with nothing else on it (Jenkins and GitLab both require that). */

@@ -1,6 +1,7 @@
 package dev.harness.run;
 
 import dev.harness.model.Action;
+import dev.harness.model.ActionTitle;
 import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
@@ -29,6 +30,7 @@ final class PlanWalk {
     private final ExecutorOptions options;
     private final Thread walker;
     private final String[] phaseLabels;
+    private final List<String> titles;
     private final ServerActions servers;
     private final AdHocSql adHocSql;
     private final CheckPhases phases;
@@ -47,7 +49,8 @@ final class PlanWalk {
         String runId = plan.scenario() + "-" + Long.toHexString(options.clock().millis());
         RunState state = new RunState(plan, config, runtime, runId, options.log());
         Duration defaultBudget = defaultBudget(plan, config, options);
-        this.phaseLabels = StepTitles.phaseLabels(plan);
+        this.phaseLabels = ActionTitle.phaseLabels(plan);
+        this.titles = ActionTitle.of(plan);
         this.servers = new ServerActions(system, runtime, state, defaultBudget, options.log());
         this.stop = new RunStop(options.ticker());
         this.adHocSql = new AdHocSql(state, servers::endpoint, new StatementRunner(options.ticker(), stop), defaultBudget);
@@ -102,7 +105,7 @@ final class PlanWalk {
                 notRun(i, stopReason);
                 break;
             }
-            String title = StepTitles.title(action, phaseLabels[i]);
+            String title = titles.get(i);
             options.listener().stepStarted(i, total, title);
             heartbeat.begin("elapsed");
             options.log().accept("step " + (i + 1) + "/" + total + " start: " + title);
@@ -169,29 +172,14 @@ final class PlanWalk {
 
     /** Performs one action; returns a note for the step result (null = nothing to say). */
     private String perform(int index, Action action) throws InterruptedException {
-        if (action instanceof Action.Start s) return servers.start(s);
-        if (action instanceof Action.Configure c) return servers.configure(c);
-        if (action instanceof Action.AssertVersion v) return servers.assertVersion(v);
-        if (action instanceof Action.AwaitReady r) return servers.awaitReady(r);
-        if (action instanceof Action.Promote p) return servers.promote(p);
-        if (action instanceof Action.Kill k) return servers.kill(k);
-        if (action instanceof Action.Stop s) return servers.stop(s);
-        if (action instanceof Action.Sleep s) {
-            options.ticker().sleep(s.millis());
-            return null;
-        }
-        if (action instanceof Action.Sql q) {
-            adHocSql.run(q);
-            return null;
-        }
-        return phases.run(index, (Action.RunPhase) action);
+        return action.accept(new ActionHandler(index, servers, adHocSql, phases, options.ticker()));
     }
 
     private void notRun(int from, String reason) {
         phaseResults.notRun(from, reason);
         for (int i = from; i < plan.actions().size(); i++) {
             Action a = plan.actions().get(i);
-            steps.add(new StepResult(i, a, StepTitles.title(a, phaseLabels[i]), a.service(), versionOf(a), Status.SKIPPED, null, 0, "not run: " + reason));
+            steps.add(new StepResult(i, a, titles.get(i), a.service(), versionOf(a), Status.SKIPPED, null, 0, "not run: " + reason));
         }
     }
 

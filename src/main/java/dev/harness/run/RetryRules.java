@@ -40,10 +40,26 @@ final class RetryRules {
 
     static boolean retried(Statement statement, String sql) {
         String head = head(sql);
-        Expectation expect = statement.expect();
-        if (expect instanceof Expectation.Rows) return ONCE_FOR_ROWS.stream().noneMatch(p -> p.matcher(head).lookingAt());
-        if (expect instanceof Expectation.Fails) return ONCE_FOR_ERRORS.stream().noneMatch(p -> p.matcher(head).lookingAt());
-        return false;
+        return statement.expect().accept(new Expectation.Visitor<Boolean>() {
+            @Override
+            public Boolean succeeds(Expectation.Succeeds e) {
+                return false;
+            }
+
+            @Override
+            public Boolean rows(Expectation.Rows e) {
+                return noneMatches(ONCE_FOR_ROWS, head);
+            }
+
+            @Override
+            public Boolean fails(Expectation.Fails e) {
+                return noneMatches(ONCE_FOR_ERRORS, head);
+            }
+        });
+    }
+
+    private static boolean noneMatches(List<Pattern> once, String head) {
+        return once.stream().noneMatch(p -> p.matcher(head).lookingAt());
     }
 
     /** The statement without leading whitespace and comments, upper-cased, on one line. */

@@ -1,5 +1,6 @@
 package dev.harness.run;
 
+import dev.harness.model.ActionTitle;
 import dev.harness.model.ExitCode;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
@@ -179,7 +180,7 @@ public final class RunSession {
 
     /** The result of a run whose runtime could not be created: {@code error} for the run, every check not run. */
     private RunResult neverStarted(Plan plan, String command, Path reportDir, String error) {
-        PhaseResults phases = new PhaseResults(plan, StepTitles.phaseLabels(plan));
+        PhaseResults phases = new PhaseResults(plan, ActionTitle.phaseLabels(plan));
         phases.notRun(0, "the " + plan.runtime() + " runtime is not available");
         Instant now = options.clock().instant();
         return new RunResult(plan, command, now, now, List.of(), phases.rollUp(), error, false, Map.of(), reportDir);

@@ -148,19 +148,46 @@ final class StatementRunner {
     }
 
     private static String expected(Expectation expect) {
-        if (expect instanceof Expectation.Rows rows) return TableText.expected(rows.columns(), rows.rows());
-        if (expect instanceof Expectation.Fails fails) return ErrorMatcher.describe(fails.match());
-        return "success";
+        return expect.accept(new Expectation.Visitor<String>() {
+            @Override
+            public String succeeds(Expectation.Succeeds e) {
+                return "success";
+            }
+
+            @Override
+            public String rows(Expectation.Rows rows) {
+                return TableText.expected(rows.columns(), rows.rows());
+            }
+
+            @Override
+            public String fails(Expectation.Fails fails) {
+                return ErrorMatcher.describe(fails.match());
+            }
+        });
     }
 
     /** @return the verdict, or null when the comparison did not finish before the deadline */
     private static Verdict judge(Expectation expect, Attempt attempt, Deadline deadline) {
-        if (expect instanceof Expectation.Succeeds) {
-            if (attempt.error() == null) return Verdict.OK;
-            return new Verdict(false, "statement failed: " + errorText(attempt.error()), "success", errorText(attempt.error()), "");
-        }
-        if (expect instanceof Expectation.Rows rows) return judgeRows(rows, attempt, deadline);
-        Expectation.Fails fails = (Expectation.Fails) expect;
+        return expect.accept(new Expectation.Visitor<Verdict>() {
+            @Override
+            public Verdict succeeds(Expectation.Succeeds e) {
+                if (attempt.error() == null) return Verdict.OK;
+                return new Verdict(false, "statement failed: " + errorText(attempt.error()), "success", errorText(attempt.error()), "");
+            }
+
+            @Override
+            public Verdict rows(Expectation.Rows rows) {
+                return judgeRows(rows, attempt, deadline);
+            }
+
+            @Override
+            public Verdict fails(Expectation.Fails fails) {
+                return judgeError(fails, attempt);
+            }
+        });
+    }
+
+    private static Verdict judgeError(Expectation.Fails fails, Attempt attempt) {
         String wanted = ErrorMatcher.describe(fails.match());
         if (attempt.error() == null) {
             String actual = "success" + (attempt.result().columns().isEmpty() ? "" : "\n" + TableText.actual(attempt.result()));

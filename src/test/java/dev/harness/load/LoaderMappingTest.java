@@ -15,9 +15,13 @@ import dev.harness.model.SourceRef;
 import dev.harness.model.Statement;
 import dev.harness.model.Step;
 import dev.harness.model.Version;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Happy paths: every statement and step form lands in the model as written, with its position. */
@@ -107,5 +111,26 @@ class LoaderMappingTest {
                 new Step.UpgradePath(null, Step.Via.ZERO_DOWNTIME, 4, SourceRef.of(file, 22, 5)),
                 new Step.UpgradePath(List.of("last-1", "last"), List.of(SourceRef.of(file, 23, 31), SourceRef.of(file, 23, 39)),
                         Step.Via.RESTART, 6, SourceRef.of(file, 23, 5))), st);
+    }
+
+    /**
+     * all_steps.yaml uses every step key the schema admits and yields every Step record: a step kind added to
+     * the schema but not to ScenarioMapper (or to this file) fails here, not in a user's run.
+     */
+    @Test
+    void everyStepKindOfTheSchemaIsMappedToItsRecord() throws Exception {
+        String file = VALID + "scenarios/all_steps.yaml";
+        Set<String> schemaKeys = new HashSet<>();
+        new ObjectMapper().readTree(SchemaValidator.schemaText(DocumentKind.SCENARIO))
+                .path("definitions").path("step").path("properties").fieldNames().forEachRemaining(schemaKeys::add);
+        Set<String> usedKeys = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of(file))) {
+            if (line.startsWith("  - ")) usedKeys.add(line.substring(4).split(":")[0].trim());
+        }
+        assertFalse(schemaKeys.isEmpty(), "the schema names no step");
+        assertTrue(usedKeys.containsAll(schemaKeys), file + " misses step kinds: " + schemaKeys);
+        Set<Class<?>> records = new HashSet<>();
+        for (Step step : Loader.loadScenario(Path.of(file)).steps()) records.add(step.getClass());
+        assertEquals(Set.of(Step.class.getPermittedSubclasses()), records, "step records made from " + file);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.harness.load.Loader;
+import dev.harness.model.ActionTitle;
 import dev.harness.model.Check;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
@@ -81,11 +82,11 @@ class CatalogueTest {
     @Test
     void zeroDowntimeIsTheDesignExample() {
         Plan plan = compile(SCENARIOS.resolve("zero_downtime.yaml"), "postgres", SEED);
-        List<String> titles = plan.actions().stream().map(ActionTitle::of).toList();
+        List<String> titles = ActionTitle.of(plan);
         assertEquals(List.of("start db_1 15.18", "configure db_1", "assert-version db_1 15.18", "initialize on db_1",
                 "start db_2 15.19 (read-only, generation 1)", "manipulate 1 on db_1", "promote db_2", "assert-version db_2 15.19",
-                "manipulate 2 on db_2", "validate on db_2", "kill db_2", "start db_2 15.19 (generation 1)", "configure db_2",
-                "assert-version db_2 15.19", "validate on db_2"), titles);
+                "manipulate 2 on db_2", "validate #1 on db_2", "kill db_2", "start db_2 15.19 (generation 1)", "configure db_2",
+                "assert-version db_2 15.19", "validate #2 on db_2"), titles);
     }
 
     @ParameterizedTest

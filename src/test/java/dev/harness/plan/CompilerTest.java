@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.Action;
+import dev.harness.model.ActionTitle;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Phase;
 import dev.harness.model.Plan;
@@ -27,9 +28,13 @@ class CompilerTest {
 
     /** Titles with the origin in brackets for generated steps: what the plan says, compactly. */
     static List<String> titles(Plan plan) {
-        return plan.actions().stream()
-                .map(a -> ActionTitle.of(a) + (a.origin() == null ? "" : " [" + a.origin() + "]"))
-                .toList();
+        List<String> titles = ActionTitle.of(plan);
+        return java.util.stream.IntStream.range(0, titles.size()).mapToObj(i -> titles.get(i)
+                + (plan.actions().get(i).origin() == null ? "" : " [" + plan.actions().get(i).origin() + "]")).toList();
+    }
+
+    private static String last(List<String> titles) {
+        return titles.get(titles.size() - 1);
     }
 
     static List<String> problems(Scenario s) {
@@ -62,12 +67,12 @@ class CompilerTest {
                 "promote db_2",
                 "assert-version db_2 15.19 [implicit after promote]",
                 "manipulate 2 on db_2",
-                "validate on db_2",
+                "validate #1 on db_2",
                 "kill db_2",
                 "start db_2 15.19 (generation 1)",
                 "configure db_2 [implicit after start]",
                 "assert-version db_2 15.19 [implicit after start]",
-                "validate on db_2"), titles(plan));
+                "validate #2 on db_2"), titles(plan));
         assertEquals(new Version("15.18"), plan.base());
         assertEquals(new Version("15.19"), plan.current());
         // implicit steps point at the step they follow
@@ -110,7 +115,7 @@ class CompilerTest {
                 .startReadOnly("db_2", "current", 1).promote("db_2").manipulate(2).validate()
                 .build());
         List<String> phases = plan.actions().stream().filter(a -> a instanceof Action.RunPhase)
-                .map(ActionTitle::of).toList();
+                .map(a -> ActionTitle.of(a, null)).toList();
         assertEquals(List.of("initialize on db_1", "manipulate 1 on db_1", "manipulate 2 on db_2", "validate on db_2"), phases);
     }
 
@@ -118,7 +123,7 @@ class CompilerTest {
     void explicitOnTargetsThatService() {
         Plan plan = compile(scenario().start("db_1", "current").start("db_2", "current")
                 .initialize().manipulate(1).manipulate(2).phase(Phase.VALIDATE, "db_2").build());
-        assertEquals("validate on db_2", ActionTitle.of(plan.actions().get(plan.actions().size() - 1)));
+        assertEquals("validate on db_2", last(ActionTitle.of(plan)));
     }
 
     @Test
@@ -128,7 +133,7 @@ class CompilerTest {
         Action.Sql sql = (Action.Sql) plan.actions().get(3);
         assertEquals("db_1", sql.service());
         assertTrue(sql.asSystem());
-        assertEquals("sql on db_1 as system: ALTER SYSTEM SET work_mem = '8MB' (+1 more)", ActionTitle.of(sql));
+        assertEquals("sql on db_1 as system: ALTER SYSTEM SET work_mem = '8MB' (+1 more)", ActionTitle.of(plan).get(3));
     }
 
     @Test
@@ -140,8 +145,8 @@ class CompilerTest {
     @Test
     void readOnlyStartGetsNoImplicitSteps() {
         Plan plan = compile(scenario().start("db_1", "last").startReadOnly("db_2", "current", 1).allPhases().build());
-        assertEquals("start db_2 15.19 (read-only, generation 1)", ActionTitle.of(plan.actions().get(3)));
-        assertEquals("initialize on db_1", ActionTitle.of(plan.actions().get(4)));
+        assertEquals("start db_2 15.19 (read-only, generation 1)", ActionTitle.of(plan).get(3));
+        assertEquals("initialize on db_1", ActionTitle.of(plan).get(4));
     }
 
     // --- static checks: each with its exact position -------------------------------------------------
@@ -234,7 +239,7 @@ class CompilerTest {
     void killOfAFencedServiceIsAllowed() {
         Plan plan = compile(scenario().start("db_1", "last").startReadOnly("db_2", "current", 1).promote("db_2")
                 .kill("db_1").allPhases().build());
-        assertEquals("validate on db_2", ActionTitle.of(plan.actions().get(plan.actions().size() - 1)));
+        assertEquals("validate on db_2", last(ActionTitle.of(plan)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.Action;
+import dev.harness.model.ActionTitle;
 import dev.harness.model.Plan;
 import dev.harness.model.Scenario;
 import dev.harness.model.Step;
@@ -68,7 +69,7 @@ class MacroExpanderTest {
         Plan plan = compile(scenario().start("db_2", "previous", 3).initialize()
                 .upgrade("last", Step.Via.RESTART).upgrade("current", Step.Via.ZERO_DOWNTIME)
                 .manipulate(1).manipulate(2).validate().build());
-        List<String> starts = plan.actions().stream().filter(a -> a instanceof Action.Start).map(ActionTitle::of).toList();
+        List<String> starts = plan.actions().stream().filter(a -> a instanceof Action.Start).map(a -> ActionTitle.of(a, null)).toList();
         assertEquals(List.of("start db_2 15.17 (generation 3)", "start db_2 15.18 (generation 3)",
                 "start db_1 15.19 (read-only, generation 4)"), starts);
     }
@@ -97,7 +98,7 @@ class MacroExpanderTest {
         Plan plan = compile(scenario().start("db_1", "last-3").initialize()
                 .upgradePath(List.of("last-2", "previous", "last"), Step.Via.RESTART, 6)
                 .manipulate(1).manipulate(2).validate().build());
-        List<String> starts = plan.actions().stream().filter(a -> a instanceof Action.Start).map(ActionTitle::of).toList();
+        List<String> starts = plan.actions().stream().filter(a -> a instanceof Action.Start).map(a -> ActionTitle.of(a, null)).toList();
         assertEquals(List.of("start db_1 15.13", "start db_1 15.15", "start db_1 15.17", "start db_1 15.18", "start db_1 15.19"), starts);
         assertTrue(titles(plan).contains("kill db_1 [upgrade-path macro]"));
     }

@@ -256,7 +256,7 @@ class ExecutorTest {
         RunResult r = ex[0].run(plan, "cmd", null);
         assertTrue(r.interrupted());
         assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode());
-        assertTrue(events.contains("ERROR sleep 600.0s"), events.toString());
+        assertTrue(events.contains("ERROR sleep 10m"), events.toString());
         assertEquals("not run: interrupted", r.steps().get(r.steps().size() - 1).message());
         assertEquals(Status.ERROR, check(r, "x").phases().get(1).status());
         assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt flag does not leak");

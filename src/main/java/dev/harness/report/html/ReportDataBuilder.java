@@ -1,6 +1,7 @@
 package dev.harness.report.html;
 
 import dev.harness.model.Action;
+import dev.harness.model.ActionTitle;
 import dev.harness.model.CheckResult;
 import dev.harness.model.Failure;
 import dev.harness.model.PhaseResult;
@@ -110,17 +111,19 @@ public final class ReportDataBuilder {
         Map<Integer, StepResult> ran = new HashMap<>();
         for (StepResult s : result.steps()) ran.put(s.index(), s);
         int count = plan == null ? result.steps().size() : plan.actions().size();
+        List<String> titles = plan == null ? null : ActionTitle.of(plan);
         for (int i = 0; i < count; i++) {
             StepResult s = ran.get(i);
             Action a = s != null ? s.action() : plan.actions().get(i);
             String kind = kind(a);
+            String title = titles != null ? titles.get(i) : s != null ? s.title() : "(unknown step)";
             if (s == null) {
-                out.add(new StepView(i + 1, kind, describe(a), a == null ? null : a.service(), version(a), "not-run", 0, "",
+                out.add(new StepView(i + 1, kind, title, a == null ? null : a.service(), version(a), "not-run", 0, "",
                         a != null && a.implicit(), a == null ? null : a.origin(), source(a), null, false, "0", "0"));
                 continue;
             }
             long offset = s.started() == null ? 0 : Math.max(0, Duration.between(runStart, s.started()).toMillis());
-            out.add(new StepView(i + 1, kind, s.title(), s.service(), s.version() == null ? version(a) : s.version().text(),
+            out.add(new StepView(i + 1, kind, title, s.service(), s.version() == null ? version(a) : s.version().text(),
                     status(s.status()), s.durationMillis(), Durations.human(s.durationMillis()), a != null && a.implicit(),
                     a == null ? null : a.origin(), source(a), TextCap.lines(s.message()), true,
                     pct(offset, total), pct(Math.max(s.durationMillis(), total / 400), total)));
@@ -145,19 +148,13 @@ public final class ReportDataBuilder {
                     out.add(new ColumnView(e.getKey(), e.getValue().label(), e.getValue().service(), null)));
             return out;
         }
-        long validates = plan.actions().stream()
-                .filter(a -> a instanceof Action.RunPhase rp && rp.phase() == dev.harness.model.Phase.VALIDATE).count();
+        String[] labels = ActionTitle.phaseLabels(plan);
         Map<String, String> running = new HashMap<>();
-        int validate = 0;
         for (int i = 0; i < plan.actions().size(); i++) {
             Action a = plan.actions().get(i);
             if (a instanceof Action.Start s) running.put(s.service(), s.version().text());
             if (!(a instanceof Action.RunPhase rp)) continue;
-            String label = rp.phase().label();
-            if (rp.phase() == dev.harness.model.Phase.VALIDATE && validates > 1) label = "validate #" + (++validate);
-            PhaseResult p = sample.get(i);
-            if (p != null && p.label() != null) label = p.label();
-            out.add(new ColumnView(i, label, rp.service(), running.get(rp.service())));
+            out.add(new ColumnView(i, labels[i], rp.service(), running.get(rp.service())));
         }
         return out;
     }
@@ -243,14 +240,7 @@ public final class ReportDataBuilder {
     }
 
     private static String kind(Action a) {
-        if (a == null) return "step";
-        String n = a.getClass().getSimpleName();
-        return switch (n) {
-            case "AwaitReady" -> "await-ready";
-            case "AssertVersion" -> "assert-version";
-            case "RunPhase" -> "phase";
-            default -> n.toLowerCase(Locale.ROOT);
-        };
+        return a == null ? "step" : Action.kind(a);
     }
 
     private static String version(Action a) {
@@ -261,18 +251,5 @@ public final class ReportDataBuilder {
 
     private static String source(Action a) {
         return a == null || a.source() == null ? null : a.source().fileLine();
-    }
-
-    /** A title for a plan action that never ran (the executor titles the ones that did). */
-    static String describe(Action a) {
-        if (a == null) return "(unknown step)";
-        if (a instanceof Action.Start s) {
-            return "start " + s.service() + " " + s.version().text() + (s.readOnly() ? " (read-only)" : "");
-        }
-        if (a instanceof Action.AssertVersion v) return "assert-version " + v.service() + " " + v.version().text();
-        if (a instanceof Action.RunPhase p) return p.phase().label() + " on " + p.service();
-        if (a instanceof Action.Sleep s) return "sleep " + Durations.human(s.millis());
-        if (a instanceof Action.Sql s) return "sql on " + s.service() + " (" + s.statements().size() + " statements)";
-        return kind(a) + " " + a.service();
     }
 }
