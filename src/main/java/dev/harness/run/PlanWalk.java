@@ -120,9 +120,8 @@ final class PlanWalk {
     private record StepOutcome(Status status, String message, boolean stops, boolean infrastructure) {
         static final StepOutcome INTERRUPTED = stopped("interrupted", false);
 
-        static StepOutcome of(String note) {
-            boolean failed = note != null && note.startsWith("FAILED ");
-            return new StepOutcome(failed ? Status.FAILED : Status.PASSED, note, false, false);
+        static StepOutcome of(ActionOutcome performed) {
+            return new StepOutcome(performed.status(), performed.note(), false, false);
         }
 
         static StepOutcome stopped(String why, boolean infrastructure) {
@@ -156,8 +155,14 @@ final class PlanWalk {
         return outcome;
     }
 
-    /** Performs one action; returns a note for the step result (null = nothing to say). */
-    private String perform(int index, Action action) throws InterruptedException {
+    /** Performs one action; only a run phase fails without stopping the walk (a check failed in it). */
+    private ActionOutcome perform(int index, Action action) throws InterruptedException {
+        if (action instanceof Action.RunPhase r) return phases.run(index, r);
+        return ActionOutcome.passed(performOnServers(action));
+    }
+
+    /** Performs one action that is not a run phase; returns a note for the step result (null = nothing to say). */
+    private String performOnServers(Action action) throws InterruptedException {
         if (action instanceof Action.Start s) return servers.start(s);
         if (action instanceof Action.Configure c) return servers.configure(c);
         if (action instanceof Action.AssertVersion v) return servers.assertVersion(v);
@@ -169,11 +174,8 @@ final class PlanWalk {
             options.ticker().sleep(s.millis());
             return null;
         }
-        if (action instanceof Action.Sql q) {
-            adHocSql.run(q);
-            return null;
-        }
-        return phases.run(index, (Action.RunPhase) action);
+        adHocSql.run((Action.Sql) action);
+        return null;
     }
 
     private void notRun(int from, String reason) {
