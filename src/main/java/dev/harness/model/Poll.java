@@ -1,6 +1,7 @@
 package dev.harness.model;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -85,16 +86,28 @@ public record Poll(Duration timeout, Duration firstPause, double factor, Duratio
      * @return the value of the first done look
      */
     public <T> T until(Probe<T> probe, Function<Expired, ? extends RuntimeException> expired) throws InterruptedException {
+        int[] looks = {0};
+        Look<T> last = lastLook(probe, looks);
+        if (last.done()) return last.value();
+        throw expired.apply(new Expired(timeout, looks[0], last.seen()));
+    }
+
+    /** For waits whose running out is an answer, not an error: empty when the timeout passed without a done look. */
+    public <T> Optional<T> tryUntil(Probe<T> probe) throws InterruptedException {
+        Look<T> last = lastLook(probe, new int[1]);
+        return last.done() ? Optional.ofNullable(last.value()) : Optional.empty();
+    }
+
+    /** Looks until a done look or the deadline; returns the last look and counts them into {@code looks[0]}. */
+    private <T> Look<T> lastLook(Probe<T> probe, int[] looks) throws InterruptedException {
         long start = clock.nanoTime();
         long budget = nanos(timeout);
         double pause = firstPause.toMillis();
-        int looks = 0;
         while (true) {
             Look<T> look = probe.look();
-            looks++;
-            if (look.done()) return look.value();
+            looks[0]++;
             long leftNanos = budget - (clock.nanoTime() - start);
-            if (leftNanos <= 0) throw expired.apply(new Expired(timeout, looks, look.seen()));
+            if (look.done() || leftNanos <= 0) return look;
             long leftMillis = leftNanos / 1_000_000 + (leftNanos % 1_000_000 == 0 ? 0 : 1);
             clock.sleep(Math.min(Math.round(pause), leftMillis));
             pause = Math.min(maxPause.toMillis(), pause * factor);

@@ -122,6 +122,15 @@ class PollTest {
     }
 
     @Test
+    void tryUntilAnswersEmptyWhenTheTimeoutPassesAndTheValueWhenDone() throws InterruptedException {
+        Poll poll = Poll.every(Duration.ofMillis(100), Duration.ofMillis(250)).on(clock);
+        assertEquals(java.util.Optional.empty(), poll.tryUntil(() -> Poll.Look.pending("in use")));
+        assertEquals(List.of(100L, 100L, 50L), clock.sleeps);
+        int[] looks = {0};
+        assertEquals(java.util.Optional.of(2), poll.tryUntil(() -> ++looks[0] == 2 ? Poll.Look.done(2) : Poll.Look.pending("in use")));
+    }
+
+    @Test
     void pausesThatShrinkOrAFactorBelowOneAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Poll(Duration.ofSeconds(1), Duration.ofMillis(10), 0.5, Duration.ofMillis(10), clock));
         assertThrows(IllegalArgumentException.class, () -> new Poll(Duration.ofSeconds(1), Duration.ofMillis(10), 1, Duration.ofMillis(5), clock));
