@@ -23,17 +23,20 @@ public record Poll(Duration timeout, Duration firstPause, double factor, Duratio
 
         void sleep(long millis) throws InterruptedException;
 
-        Clock SYSTEM = new Clock() {
-            @Override
-            public long nanoTime() {
-                return System.nanoTime();
-            }
+        Clock SYSTEM = new SystemClock();
+    }
 
-            @Override
-            public void sleep(long millis) throws InterruptedException {
-                Thread.sleep(millis);
-            }
-        };
+    /** The machine's monotonic clock; open for extension by clocks that add to it (the executor's ticker). */
+    public static class SystemClock implements Clock {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(long millis) throws InterruptedException {
+            Thread.sleep(millis);
+        }
     }
 
     /** One look: the awaited value when {@code done}, else what was seen instead. */
