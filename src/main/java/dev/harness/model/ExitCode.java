@@ -1,6 +1,6 @@
 package dev.harness.model;
 
-/** The process exit codes of design §8. */
+/** The process exit codes; cli/ErrorHandler maps every outcome to one of them, and the README lists them. */
 public final class ExitCode {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;

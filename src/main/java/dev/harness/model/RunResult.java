@@ -26,6 +26,13 @@ public record RunResult(
         Map<String, String> logs,
         Path reportDir) {
 
+    /** A run always has its plan and both ends: the reports rely on them and keep no fallbacks. */
+    public RunResult {
+        java.util.Objects.requireNonNull(started, "started");
+        java.util.Objects.requireNonNull(finished, "finished");
+        java.util.Objects.requireNonNull(plan, "plan");
+    }
+
     public long count(Status status) {
         return checks.stream().filter(c -> c.status() == status).count();
     }

@@ -21,11 +21,6 @@ record ServiceState(String name, Status status, boolean readOnly, Version versio
         return status == Status.RUNNING;
     }
 
-    /** Generation for arithmetic: a service started without one counts as generation 0. */
-    int generationOrZero() {
-        return generation == null ? 0 : generation;
-    }
-
     ServiceState with(Status s, SourceRef where) {
         return new ServiceState(name, s, readOnly, version, generation, where);
     }

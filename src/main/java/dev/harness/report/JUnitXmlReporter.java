@@ -297,18 +297,15 @@ public final class JUnitXmlReporter implements Reporter {
         }
 
         private String scenarioName() {
-            return plan == null || plan.scenario() == null ? "harness" : plan.scenario();
+            return plan.scenario();
         }
 
         private long durationMillis() {
-            Instant start = result.started() == null ? clock.instant() : result.started();
-            Instant end = result.finished() == null ? clock.instant() : result.finished();
-            return Math.max(0, Duration.between(start, end).toMillis());
+            return Math.max(0, Duration.between(result.started(), result.finished()).toMillis());
         }
 
         private String timestamp() {
-            Instant start = result.started() == null ? clock.instant() : result.started();
-            return LocalDateTime.ofInstant(start, clock.getZone()).truncatedTo(ChronoUnit.SECONDS)
+            return LocalDateTime.ofInstant(result.started(), clock.getZone()).truncatedTo(ChronoUnit.SECONDS)
                     .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         }
 

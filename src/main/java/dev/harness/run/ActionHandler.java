@@ -3,63 +3,63 @@ package dev.harness.run;
 import dev.harness.model.Action;
 
 /**
- * What the executor does for each kind of action: the one dispatch of a plan step to its handler. As a visitor,
+ * What the executor does for each kind of action (passed with a note, or failed: a check failed in a run phase): the one dispatch of a plan step to its handler. As a visitor,
  * a new action record that has no handler here fails compilation instead of a run.
  *
  * @param index the action's position in the plan (phase results are kept by it)
  */
 record ActionHandler(int index, ServerActions servers, AdHocSql adHocSql, CheckPhases phases, Ticker ticker)
-        implements Action.Visitor<String, InterruptedException> {
+        implements Action.Visitor<ActionOutcome, InterruptedException> {
 
     @Override
-    public String start(Action.Start a) {
-        return servers.start(a);
+    public ActionOutcome start(Action.Start a) {
+        return ActionOutcome.passed(servers.start(a));
     }
 
     @Override
-    public String kill(Action.Kill a) {
-        return servers.kill(a);
+    public ActionOutcome kill(Action.Kill a) {
+        return ActionOutcome.passed(servers.kill(a));
     }
 
     @Override
-    public String stop(Action.Stop a) {
-        return servers.stop(a);
+    public ActionOutcome stop(Action.Stop a) {
+        return ActionOutcome.passed(servers.stop(a));
     }
 
     @Override
-    public String awaitReady(Action.AwaitReady a) {
-        return servers.awaitReady(a);
+    public ActionOutcome awaitReady(Action.AwaitReady a) {
+        return ActionOutcome.passed(servers.awaitReady(a));
     }
 
     @Override
-    public String promote(Action.Promote a) {
-        return servers.promote(a);
+    public ActionOutcome promote(Action.Promote a) {
+        return ActionOutcome.passed(servers.promote(a));
     }
 
     @Override
-    public String configure(Action.Configure a) {
-        return servers.configure(a);
+    public ActionOutcome configure(Action.Configure a) {
+        return ActionOutcome.passed(servers.configure(a));
     }
 
     @Override
-    public String assertVersion(Action.AssertVersion a) {
-        return servers.assertVersion(a);
+    public ActionOutcome assertVersion(Action.AssertVersion a) {
+        return ActionOutcome.passed(servers.assertVersion(a));
     }
 
     @Override
-    public String runPhase(Action.RunPhase a) throws InterruptedException {
+    public ActionOutcome runPhase(Action.RunPhase a) throws InterruptedException {
         return phases.run(index, a);
     }
 
     @Override
-    public String sleep(Action.Sleep a) throws InterruptedException {
+    public ActionOutcome sleep(Action.Sleep a) throws InterruptedException {
         ticker.sleep(a.millis());
-        return null;
+        return ActionOutcome.passed(null);
     }
 
     @Override
-    public String sql(Action.Sql a) throws InterruptedException {
+    public ActionOutcome sql(Action.Sql a) throws InterruptedException {
         adHocSql.run(a);
-        return null;
+        return ActionOutcome.passed(null);
     }
 }

@@ -55,8 +55,8 @@ final class CheckPhases {
         this.parallel = Math.max(1, parallel);
     }
 
-    /** @return null when every check passed, else a note starting with {@code FAILED } */
-    String run(int index, Action.RunPhase a) throws InterruptedException {
+    /** Passed with no note when every check passed, else failed with how many did. */
+    ActionOutcome run(int index, Action.RunPhase a) throws InterruptedException {
         Plan plan = state.plan();
         String service = state.target(a.service());
         var target = new CheckPhaseRunner.PhaseTarget(index, phaseLabels[index], a.phase(), service, state.version(service),
@@ -79,7 +79,8 @@ final class CheckPhases {
         results.record(participating, done);
         if (infra.get() != null) throw new PhaseInfrastructure(infra.get());
         long failed = done.stream().filter(r -> r.status() == Status.FAILED).count();
-        return failed == 0 ? null : "FAILED " + failed + " of " + done.size() + (done.size() == 1 ? " check" : " checks") + " failed";
+        if (failed == 0) return ActionOutcome.passed(null);
+        return ActionOutcome.failed(failed + " of " + done.size() + (done.size() == 1 ? " check" : " checks") + " failed");
     }
 
     /** The most connections one check holds in this phase: one per user its statements run as. */

@@ -9,7 +9,7 @@ import java.util.Properties;
 
 /**
  * Opens JDBC connections with explicit timeouts: servers get killed in upgrade tests, and pgjdbc's default
- * socket timeout (none) would hang a phase forever on a dead peer (ecosystem §1.5).
+ * socket timeout (none) would hang a phase forever on a peer that vanished without closing its sockets.
  */
 final class Connections {
     private Connections() {}

@@ -1,11 +1,10 @@
 package dev.harness.run;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
- * A moment on a {@link Ticker}'s clock that a statement, a comparison or a wait must not run past: the one piece
- * every bounded wait of the executor is measured with. Arithmetic saturates, so a huge budget means "never".
+ * A moment on a {@link Ticker}'s clock that a statement or a comparison must not run past (waits that look again
+ * and again are {@link dev.harness.model.Poll}'s). Arithmetic saturates, so a huge budget means "never".
  */
 record Deadline(Ticker ticker, long atNanos) {
     /** Thrown from inside a long computation (a comparison) when its deadline has passed. */
@@ -49,21 +48,5 @@ record Deadline(Ticker ticker, long atNanos) {
     /** @throws Exceeded when the deadline has passed */
     void check() {
         if (passed()) throw new Exceeded();
-    }
-
-    /**
-     * Asks {@code attempt} until it answers (non-null) or the deadline passes, pausing {@code pauseMillis} (never
-     * past the deadline) between tries; tries at least once.
-     *
-     * @return the answer, or null when the deadline passed without one
-     */
-    <T> T poll(long pauseMillis, Supplier<T> attempt) throws InterruptedException {
-        while (true) {
-            T answer = attempt.get();
-            if (answer != null) return answer;
-            long left = remainingMillis();
-            if (left == 0) return null;
-            ticker.sleep(Math.min(pauseMillis, left));
-        }
     }
 }

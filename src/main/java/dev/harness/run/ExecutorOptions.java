@@ -31,8 +31,4 @@ public record ExecutorOptions(int parallel, Duration statementTimeout, Clock clo
     public ExecutorOptions withLog(Consumer<String> l) {
         return new ExecutorOptions(parallel, statementTimeout, clock, ticker, listener, l);
     }
-
-    public ExecutorOptions withClock(Clock c) {
-        return new ExecutorOptions(parallel, statementTimeout, c, ticker, listener, log);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.harness.run;
 
 import dev.harness.model.HarnessException;
+import dev.harness.model.Poll;
 import dev.harness.system.SqlEndpoint;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +21,7 @@ import java.util.function.Predicate;
 final class Liveness {
     static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final int ASK_SECONDS = 5;
-    private static final long PAUSE_MILLIS = 200;
+    private static final Duration PAUSE = Duration.ofMillis(200);
 
     private final Predicate<String> running;
     private final BiFunction<String, Boolean, SqlEndpoint> endpoints;
@@ -41,15 +42,15 @@ final class Liveness {
     /** @return null when the server answers, else why it is considered gone */
     String whyDown(String service) throws InterruptedException {
         String[] silence = {null};
-        String verdict = Deadline.after(ticker, patience).poll(PAUSE_MILLIS, () -> {
+        String verdict = Poll.every(PAUSE, patience).on(ticker).tryUntil(() -> {
             Answer a = ask(service);
-            if (a == Answer.SERVES) return "";
+            if (a == Answer.SERVES) return Poll.Look.done("");
             if (a.kind == ServerErrors.Kind.SILENT || a.kind == ServerErrors.Kind.CONNECTION) {
                 silence[0] = a.reason;
-                return null;
+                return Poll.Look.<String>pending(a.reason);
             }
-            return a.reason;
-        });
+            return Poll.Look.done(a.reason);
+        }).orElse(null);
         if (verdict == null) return "server did not answer a fresh connection within " + patience.toSeconds() + " s (" + silence[0] + ")";
         return verdict.isEmpty() ? null : verdict;
     }

@@ -134,9 +134,8 @@ final class PlanWalk {
     private record StepOutcome(Status status, String message, boolean stops, boolean infrastructure) {
         static final StepOutcome INTERRUPTED = stopped("interrupted", false);
 
-        static StepOutcome of(String note) {
-            boolean failed = note != null && note.startsWith("FAILED ");
-            return new StepOutcome(failed ? Status.FAILED : Status.PASSED, note, false, false);
+        static StepOutcome of(ActionOutcome performed) {
+            return new StepOutcome(performed.status(), performed.note(), false, false);
         }
 
         static StepOutcome stopped(String why, boolean infrastructure) {
@@ -170,8 +169,8 @@ final class PlanWalk {
         return outcome;
     }
 
-    /** Performs one action; returns a note for the step result (null = nothing to say). */
-    private String perform(int index, Action action) throws InterruptedException {
+    /** Performs one action; only a run phase fails without stopping the walk (a check failed in it). */
+    private ActionOutcome perform(int index, Action action) throws InterruptedException {
         return action.accept(new ActionHandler(index, servers, adHocSql, phases, options.ticker()));
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which statements are retried, following testdrive (reference §9.2/§9.3):
+ * Which statements are retried, following testdrive so that checks ported from it keep their meaning:
  * <ul>
  *   <li>a {@code query} with {@code rows} is retried on mismatch or error until the budget ends, except
  *       statements testdrive runs once: FETCH, EXPLAIN … PLAN and DDL (CREATE of catalog objects,

@@ -1,5 +1,6 @@
 package dev.harness.run;
 
+import dev.harness.model.Poll;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,7 +19,7 @@ final class RunStop {
      * part of a stop rather than a server error.
      */
     static final Duration GRACE = Duration.ofSeconds(3);
-    private static final long PAUSE_MILLIS = 20;
+    private static final Duration PAUSE = Duration.ofMillis(20);
 
     /** A statement being tracked; closing ends the tracking. */
     interface Tracked extends AutoCloseable {
@@ -59,7 +60,7 @@ final class RunStop {
     boolean stopFollows() {
         if (requested) return true;
         try {
-            return Deadline.after(ticker, GRACE).poll(PAUSE_MILLIS, () -> requested ? Boolean.TRUE : null) != null;
+            return Poll.every(PAUSE, GRACE).on(ticker).tryUntil(() -> requested ? Poll.Look.done(true) : Poll.Look.pending("no stop")).isPresent();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the walk's own interrupt: that is the stop
             return true;

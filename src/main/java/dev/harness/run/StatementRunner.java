@@ -1,6 +1,5 @@
 package dev.harness.run;
 
-import dev.harness.model.Durations;
 import dev.harness.model.Expectation;
 import dev.harness.model.Failure;
 import dev.harness.model.Statement;
@@ -39,14 +38,6 @@ final class StatementRunner {
         }
     }
 
-    /** One try: a result, the server's error, or neither because it was cancelled at the deadline. */
-    private record Attempt(ResultTable result, SQLException error, boolean timedOut) {}
-
-    /** What was wrong with an attempt: null fields of a passing verdict are unused. */
-    private record Verdict(boolean ok, String reason, String expected, String actual, String diff) {
-        static final Verdict OK = new Verdict(true, null, null, null, null);
-    }
-
     /**
      * @param sql    the statement text after substitution (what is sent)
      * @param budget how long the statement may take: retried statements are retried within it, and every
@@ -59,12 +50,13 @@ final class StatementRunner {
         boolean retried = RetryRules.retried(statement, sql);
         Backoff backoff = new Backoff();
         int attempts = 0;
-        Verdict before = null;
+        Judgement.Verdict before = null;
         while (true) {
             attempts++;
-            Attempt attempt = attempt(connection, sql, !(statement.expect() instanceof Expectation.Succeeds), deadline);
-            Verdict verdict = attempt.timedOut() ? timedOut(budget, before, statement.expect()) : judge(statement.expect(), attempt, deadline);
-            if (verdict == null) verdict = timedOut(budget, before, statement.expect()); // the comparison ran out of time
+            Judgement.Attempt attempt = attempt(connection, sql, !(statement.expect() instanceof Expectation.Succeeds), deadline);
+            Judgement.Verdict verdict = attempt.timedOut() ? Judgement.timedOut(budget, before, statement.expect())
+                    : Judgement.judge(statement.expect(), attempt, deadline);
+            if (verdict == null) verdict = Judgement.timedOut(budget, before, statement.expect()); // the comparison ran out of time
             if (verdict.ok()) return new Outcome(null, attempts, millisSince(start));
             long wait = backoff.nextMillis();
             boolean outOfTime = attempt.timedOut() || deadline.remainingNanos() <= wait * 1_000_000L;
@@ -85,7 +77,7 @@ final class StatementRunner {
     }
 
     /** Runs the statement once, cancelled at the deadline; the socket waits for the deadline plus the cancel margin. */
-    private Attempt attempt(Connection connection, String sql, boolean readRows, Deadline deadline) {
+    private Judgement.Attempt attempt(Connection connection, String sql, boolean readRows, Deadline deadline) {
         AtomicBoolean cancelled = new AtomicBoolean();
         try (java.sql.Statement st = connection.createStatement();
              RunStop.Tracked tracked = stop.track(st);
@@ -95,14 +87,14 @@ final class StatementRunner {
              })) {
             connection.setNetworkTimeout(Runnable::run, socketMillis(deadline));
             try {
-                return new Attempt(execute(st, sql, readRows), null, false);
+                return new Judgement.Attempt(execute(st, sql, readRows), null, false);
             } catch (SQLException e) {
-                if (cancelled.get()) return new Attempt(null, e, true);
+                if (cancelled.get()) return new Judgement.Attempt(null, e, true);
                 throw e;
             }
         } catch (SQLException e) {
             if (ServerErrors.connectionLost(e)) throw new ConnectionLost("connection lost: " + e.getMessage(), e);
-            return new Attempt(null, e, false);
+            return new Judgement.Attempt(null, e, false);
         }
     }
 
@@ -133,88 +125,6 @@ final class StatementRunner {
             rows.add(row);
         }
         return new ResultTable(columns, rows);
-    }
-
-    /** The failure of a statement whose budget ran out; what the attempt before it saw, when there was one. */
-    private static Verdict timedOut(Duration budget, Verdict before, Expectation expect) {
-        String reason = "timed out after " + spoken(budget);
-        if (before == null) return new Verdict(false, reason, expected(expect), reason, "");
-        return new Verdict(false, reason + "; the attempt before: " + before.reason(), before.expected(), before.actual(), before.diff());
-    }
-
-    /** {@code 30 s}, {@code 500 ms}, {@code 5 m}: the YAML form with a space. */
-    static String spoken(Duration d) {
-        return Durations.format(d).replaceFirst("^(\\d+)", "$1 ");
-    }
-
-    private static String expected(Expectation expect) {
-        return expect.accept(new Expectation.Visitor<String>() {
-            @Override
-            public String succeeds(Expectation.Succeeds e) {
-                return "success";
-            }
-
-            @Override
-            public String rows(Expectation.Rows rows) {
-                return TableText.expected(rows.columns(), rows.rows());
-            }
-
-            @Override
-            public String fails(Expectation.Fails fails) {
-                return ErrorMatcher.describe(fails.match());
-            }
-        });
-    }
-
-    /** @return the verdict, or null when the comparison did not finish before the deadline */
-    private static Verdict judge(Expectation expect, Attempt attempt, Deadline deadline) {
-        return expect.accept(new Expectation.Visitor<Verdict>() {
-            @Override
-            public Verdict succeeds(Expectation.Succeeds e) {
-                if (attempt.error() == null) return Verdict.OK;
-                return new Verdict(false, "statement failed: " + errorText(attempt.error()), "success", errorText(attempt.error()), "");
-            }
-
-            @Override
-            public Verdict rows(Expectation.Rows rows) {
-                return judgeRows(rows, attempt, deadline);
-            }
-
-            @Override
-            public Verdict fails(Expectation.Fails fails) {
-                return judgeError(fails, attempt);
-            }
-        });
-    }
-
-    private static Verdict judgeError(Expectation.Fails fails, Attempt attempt) {
-        String wanted = ErrorMatcher.describe(fails.match());
-        if (attempt.error() == null) {
-            String actual = "success" + (attempt.result().columns().isEmpty() ? "" : "\n" + TableText.actual(attempt.result()));
-            return new Verdict(false, "expected " + wanted + ", but the statement succeeded", wanted, actual, "- " + wanted + "\n+ success\n");
-        }
-        SQLException e = attempt.error();
-        if (ErrorMatcher.matches(fails.match(), e.getMessage(), e.getSQLState())) return Verdict.OK;
-        return new Verdict(false, "expected " + wanted + ", got: " + errorText(e), wanted, errorText(e),
-                "- " + wanted + "\n+ " + errorText(e) + "\n");
-    }
-
-    private static Verdict judgeRows(Expectation.Rows rows, Attempt attempt, Deadline deadline) {
-        String expectedTable = TableText.expected(rows.columns(), rows.rows());
-        if (attempt.error() != null) {
-            StringBuilder diff = new StringBuilder();
-            for (var r : rows.rows()) diff.append("- ").append(TableText.rowOfCells(r)).append('\n');
-            diff.append("+ ").append(errorText(attempt.error())).append('\n');
-            return new Verdict(false, "query failed: " + errorText(attempt.error()), expectedTable, errorText(attempt.error()), diff.toString());
-        }
-        RowMatcher.Comparison c;
-        try {
-            c = RowMatcher.compare(rows, attempt.result(), deadline);
-        } catch (Deadline.Exceeded e) {
-            return null;
-        }
-        if (c.matches()) return Verdict.OK;
-        return new Verdict(false, c.reason(), expectedTable, TableText.actual(attempt.result()), c.diff());
     }
 
     static String errorText(SQLException e) {

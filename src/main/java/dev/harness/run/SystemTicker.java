@@ -1,5 +1,6 @@
 package dev.harness.run;
 
+import dev.harness.model.Poll;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -11,19 +12,9 @@ import java.util.concurrent.TimeUnit;
  * The real clock. Alarms are timed by one scheduler thread but run on their own threads: an alarm's action
  * (cancelling a statement) talks to a server that may be slow, and must not delay the next alarm.
  */
-final class SystemTicker implements Ticker {
+final class SystemTicker extends Poll.SystemClock implements Ticker {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
     private static final ExecutorService ACTIONS = Executors.newCachedThreadPool(daemon("harness-alarm"));
-
-    @Override
-    public long nanoTime() {
-        return System.nanoTime();
-    }
-
-    @Override
-    public void sleep(long millis) throws InterruptedException {
-        Thread.sleep(millis);
-    }
 
     @Override
     public Alarm alarm(long nanos, Runnable action) {

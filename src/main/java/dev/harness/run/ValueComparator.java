@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Compares one expected YAML cell with one value as the server rendered it (read with {@code getString},
- * so every type compares through its text form, as testdrive does). Rules of design §5:
+ * so every type compares through its text form, as testdrive does). The rules, so that a YAML
+ * literal means what a reader of the check expects:
  * YAML null = SQL NULL; YAML numbers compare numerically ({@code 1 = 1.0 = 1.00}); YAML booleans match
  * {@code t}/{@code true} resp. {@code f}/{@code false}; strings compare exactly.
  */

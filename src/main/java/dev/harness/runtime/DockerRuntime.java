@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Poll;
 import dev.harness.model.Names;
 import dev.harness.runtime.docker.ContainerLogFollower;
 import dev.harness.runtime.docker.DockerConnection;
@@ -27,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -303,22 +303,20 @@ public final class DockerRuntime implements Runtime {
     }
 
     private void awaitNotRunning(String service, String id, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        Poll.every(Duration.ofMillis(10), timeout).await(service, () -> {
             try {
-                if (!Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning())) return;
+                return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning()) ? Poll.Look.pending("running") : Poll.Look.done(true);
             } catch (NotFoundException e) {
-                return;
+                return Poll.Look.done(true);
             }
-            sleep(10);
-        }
-        throw new HarnessException.Infrastructure(service, "container " + id.substring(0, 12) + " still runs " + timeout.toSeconds() + "s after kill/stop", null);
+        }, expired -> new HarnessException.Infrastructure(service, "container " + id.substring(0, 12) + " still runs " + timeout.toSeconds()
+                + "s after kill/stop", null));
     }
 
     /** The host ports Docker picked; retried briefly because a restarting container has no bindings yet. */
     private Map<Integer, Integer> publishedPorts(String service, String id, List<Integer> ports) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (true) {
+        InspectContainerResponse.ContainerState[] last = {null};
+        return Poll.every(Duration.ofMillis(50), Duration.ofSeconds(10)).await(service, () -> {
             InspectContainerResponse inspect = docker.inspectContainerCmd(id).exec();
             Map<Integer, Integer> out = new LinkedHashMap<>();
             Map<ExposedPort, Ports.Binding[]> published = inspect.getNetworkSettings() == null
@@ -329,17 +327,19 @@ public final class DockerRuntime implements Runtime {
                     out.put(port, Integer.parseInt(b[0].getHostPortSpec()));
                 }
             }
-            if (out.size() == ports.size()) return out;
-            InspectContainerResponse.ContainerState state = inspect.getState();
-            boolean comingBack = Boolean.TRUE.equals(state.getRestarting()) || Boolean.TRUE.equals(state.getRunning());
-            if (!comingBack || Instant.now().isAfter(deadline)) {
-                // Quote the server's last words, as a caller that saw it exit a moment later would: wait for the log's end first.
-                awaitLogs(services.get(service));
-                throw new HarnessException.Infrastructure(service, "container exited right after start (exit code "
-                        + state.getExitCodeLong() + "); last lines of " + logFile(service) + ":\n" + LogTail.of(logFile(service), 20), null);
-            }
-            sleep(50);
-        }
+            if (out.size() == ports.size()) return Poll.Look.done(out);
+            last[0] = inspect.getState();
+            boolean comingBack = Boolean.TRUE.equals(last[0].getRestarting()) || Boolean.TRUE.equals(last[0].getRunning());
+            if (!comingBack) throw exitedAfterStart(service, last[0]);
+            return Poll.Look.pending("ports " + out.keySet() + " of " + ports + " published");
+        }, expired -> exitedAfterStart(service, last[0]));
+    }
+
+    /** Quotes the server's last words, as a caller that saw it exit a moment later would: waits for the log's end first. */
+    private HarnessException.Infrastructure exitedAfterStart(String service, InspectContainerResponse.ContainerState state) {
+        awaitLogs(services.get(service));
+        return new HarnessException.Infrastructure(service, "container exited right after start (exit code "
+                + state.getExitCodeLong() + "); last lines of " + logFile(service) + ":\n" + LogTail.of(logFile(service), 20), null);
     }
 
     private static RestartPolicy restartPolicy(String restart) {
@@ -352,15 +352,6 @@ public final class DockerRuntime implements Runtime {
             Files.writeString(log, "--- " + line + " ---" + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException.Infrastructure(null, "interrupted", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.harness.system;
 import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Poll;
 import dev.harness.model.Version;
 import dev.harness.runtime.LogTail;
 import dev.harness.runtime.RunningService;
@@ -126,9 +127,8 @@ public final class PostgresSystem implements DatabaseSystem {
     public void awaitStarted(Action.Start start, RunningService service, SystemContext ctx) {
         Runtime runtime = ctx.runtime().orElseThrow(() -> new IllegalStateException("awaitStarted needs a runtime"));
         Duration timeout = startTimeout();
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        SQLException last = null;
-        while (true) {
+        SQLException[] last = {null};
+        poll(timeout).await(start.service(), () -> {
             if (!runtime.isRunning(start.service())) throw exitedDuringStart(runtime, start.service());
             try (Connection c = PgConnections.open(startProbe(service))) {
                 requireStartedByThisStart(c, service, runtime);
@@ -138,17 +138,14 @@ public final class PostgresSystem implements DatabaseSystem {
                             ? "started as a read-only candidate but is not a standby"
                             : "started writable but is in recovery (a standby.signal left in its data?)", null);
                 }
-                return;
+                return Poll.Look.done(true);
             } catch (SQLException e) {
-                last = e; // not accepting connections yet (starting up, or a standby not yet consistent)
+                last[0] = e; // not accepting connections yet (starting up, or a standby not yet consistent)
+                return Poll.Look.pending(e.getMessage());
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new HarnessException.Infrastructure(start.service(), "did not accept connections within "
-                        + timeout.toSeconds() + "s (" + (last == null ? "" : last.getMessage()) + "); last lines of its log:\n"
-                        + LogTail.of(runtime.logFile(start.service()), LOG_LINES), last);
-            }
-            pause();
-        }
+        }, expired -> new HarnessException.Infrastructure(start.service(), "did not accept connections within "
+                + timeout.toSeconds() + "s (" + expired.lastSeen() + "); last lines of its log:\n"
+                + LogTail.of(runtime.logFile(start.service()), LOG_LINES), last[0]));
     }
 
     private static HarnessException.Infrastructure exitedDuringStart(Runtime runtime, String service) {
@@ -163,10 +160,13 @@ public final class PostgresSystem implements DatabaseSystem {
     private static void requireStartedByThisStart(Connection c, RunningService service, Runtime runtime) throws SQLException {
         String identity = PgConnections.queryText(c, "SELECT current_setting('" + PostgresCommand.IDENTITY_SETTING + "')");
         if (identity != null && identity.equals(service.startId())) return;
-        long exitDeadline = System.currentTimeMillis() + FOREIGN_EXIT_WAIT.toMillis();
-        while (runtime.isRunning(service.service()) && System.currentTimeMillis() < exitDeadline) pause();
-        if (!runtime.isRunning(service.service())) throw exitedDuringStart(runtime, service.service());
-        throw new HarnessException.Infrastructure(service.service(), "the server answering on " + service.host() + ":"
+        poll(FOREIGN_EXIT_WAIT).await(service.service(), () -> runtime.isRunning(service.service())
+                ? Poll.Look.pending("running") : Poll.Look.done(true), expired -> foreignServer(service, identity, runtime));
+        throw exitedDuringStart(runtime, service.service());
+    }
+
+    private static HarnessException.Infrastructure foreignServer(RunningService service, String identity, Runtime runtime) {
+        return new HarnessException.Infrastructure(service.service(), "the server answering on " + service.host() + ":"
                 + service.port(PORT) + " is not the one the harness started (" + PostgresCommand.IDENTITY_SETTING + " '" + identity
                 + "', expected '" + service.startId() + "'): another process holds the port; last lines of its log:\n"
                 + LogTail.of(runtime.logFile(service.service()), LOG_LINES), null);
@@ -231,29 +231,21 @@ public final class PostgresSystem implements DatabaseSystem {
             throw new HarnessException.Infrastructure(leader, "cannot read the leader's WAL position: " + e.getMessage(), e);
         }
         Duration timeout = promoteTimeout();
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        String replayed = null;
-        while (true) {
+        String replayed = poll(timeout).await(service, () -> {
             if (!runtime.isRunning(service)) {
                 throw new HarnessException.Infrastructure(service, "standby exited while catching up; last lines of its log:\n"
                         + LogTail.of(runtime.logFile(service), LOG_LINES), null);
             }
             try {
-                replayed = PgConnections.queryText(standby, "SELECT pg_last_wal_replay_lsn()::text");
-                if (replayed != null && Lsn.parse(replayed).compareTo(target) >= 0) {
-                    ctx.log().accept(service + ": replayed " + replayed + " >= leader " + leader + " at " + target);
-                    return;
-                }
+                String lsn = PgConnections.queryText(standby, "SELECT pg_last_wal_replay_lsn()::text");
+                return lsn != null && Lsn.parse(lsn).compareTo(target) >= 0 ? Poll.Look.done(lsn) : Poll.Look.pending(lsn);
             } catch (SQLException e) {
-                replayed = e.getMessage();
+                return Poll.Look.pending(e.getMessage());
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new HarnessException.Infrastructure(service, "did not catch up with " + leader + " (at " + target
-                        + ") within " + timeout.toSeconds() + "s; replayed " + replayed + "; last lines of its log:\n"
-                        + LogTail.of(runtime.logFile(service), LOG_LINES), null);
-            }
-            pause();
-        }
+        }, expired -> new HarnessException.Infrastructure(service, "did not catch up with " + leader + " (at " + target
+                + ") within " + timeout.toSeconds() + "s; replayed " + expired.lastSeen() + "; last lines of its log:\n"
+                + LogTail.of(runtime.logFile(service), LOG_LINES), null));
+        ctx.log().accept(service + ": replayed " + replayed + " >= leader " + leader + " at " + target);
     }
 
     @Override
@@ -316,12 +308,7 @@ public final class PostgresSystem implements DatabaseSystem {
         return config.timeouts() == null || config.timeouts().statement() == null ? Duration.ofSeconds(30) : config.timeouts().statement();
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException.Infrastructure(null, "interrupted", e);
-        }
+    private static Poll poll(Duration timeout) {
+        return Poll.every(Duration.ofMillis(POLL_MILLIS), timeout);
     }
 }

@@ -1,6 +1,5 @@
 package dev.harness.system;
 
-import dev.harness.model.Action;
 import dev.harness.runtime.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,23 +12,6 @@ import java.util.TreeMap;
  */
 public final class ServiceSpecRenderer {
     private ServiceSpecRenderer() {}
-
-    /** The support services, then one spec per start action, in plan order. */
-    public static List<String> renderPlan(DatabaseSystem system, SystemContext ctx) {
-        List<String> out = new ArrayList<>();
-        for (ServiceSpec support : system.supportServices(ctx)) {
-            out.add("support service:");
-            out.addAll(render(support));
-        }
-        for (Action a : ctx.plan().actions()) {
-            if (!(a instanceof Action.Start start)) continue;
-            String how = start.readOnly() ? "read-only candidate" : "writable";
-            String gen = start.generation() == null ? "" : ", generation " + start.generation();
-            out.add("start " + start.service() + " " + start.version() + " (" + how + gen + ") at " + start.source().fileLine() + ":");
-            out.addAll(render(system.serviceSpec(start, ctx)));
-        }
-        return out;
-    }
 
     /** One spec as indented lines; environment sorted by name so the output is stable. */
     public static List<String> render(ServiceSpec spec) {

@@ -86,7 +86,9 @@ class ExecutorTest {
         PhaseResult v2 = bad.phases().get(4);
         assertEquals(Status.SKIPPED, v2.status());
         assertEquals("failed in validate #1", v2.skipReason());
-        assertEquals(Status.FAILED, r.steps().stream().filter(s -> "validate #1".equals(s.title())).findFirst().orElseThrow().status());
+        StepResult validate = r.steps().stream().filter(s -> "validate #1".equals(s.title())).findFirst().orElseThrow();
+        assertEquals(Status.FAILED, validate.status());
+        assertEquals("1 of 3 checks failed", validate.message(), "the status is the step's, not a prefix of its note");
     }
 
     /**

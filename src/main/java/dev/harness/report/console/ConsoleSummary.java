@@ -30,9 +30,8 @@ public final class ConsoleSummary {
 
     public void print(RunResult result, List<Path> reports) {
         long total = result.checks().size();
-        long millis = result.started() == null || result.finished() == null ? 0
-                : java.time.Duration.between(result.started(), result.finished()).toMillis();
-        String scenario = result.plan() == null ? "run" : Printable.line(result.plan().scenario());
+        long millis = java.time.Duration.between(result.started(), result.finished()).toMillis();
+        String scenario = Printable.line(result.plan().scenario());
         Status overall = result.exitCode() == 0 ? Status.PASSED : result.exitCode() == 1 ? Status.FAILED : Status.ERROR;
         String verdict = result.interrupted() ? "INTERRUPTED" : overall.name();
         out.println();

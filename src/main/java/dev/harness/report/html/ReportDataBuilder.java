@@ -55,8 +55,8 @@ public final class ReportDataBuilder {
 
     public Built build(RunResult result, Path reportDir) {
         Plan plan = result.plan();
-        Instant started = result.started() == null ? clock.instant() : result.started();
-        Instant finished = result.finished() == null ? clock.instant() : result.finished();
+        Instant started = result.started();
+        Instant finished = result.finished();
         long total = Math.max(0, Duration.between(started, finished).toMillis());
 
         List<LogView> logs = logs(result, reportDir);
@@ -71,17 +71,17 @@ public final class ReportDataBuilder {
         Counts counts = new Counts(result.checks().size(), (int) result.count(Status.PASSED), (int) result.count(Status.FAILED),
                 (int) result.count(Status.ERROR), (int) result.count(Status.SKIPPED));
         ReportData data = new ReportData(
-                plan == null ? "harness" : plan.scenario(),
-                plan == null ? null : plan.description(),
-                plan == null ? null : plan.scenarioFile(),
-                plan == null ? null : plan.system(),
-                plan == null ? null : plan.runtime(),
-                plan == null ? null : Long.toString(plan.seed()),
-                plan == null || plan.base() == null ? null : plan.base().text(),
+                plan.scenario(),
+                plan.description(),
+                plan.scenarioFile(),
+                plan.system(),
+                plan.runtime(),
+                Long.toString(plan.seed()),
+                plan.base() == null ? null : plan.base().text(),
                 VersionPath.of(plan),
                 result.command(),
                 format(started),
-                result.finished() == null ? null : format(finished),
+                format(finished),
                 total,
                 Durations.human(total),
                 result.exitCode(),
@@ -110,13 +110,13 @@ public final class ReportDataBuilder {
         List<StepView> out = new ArrayList<>();
         Map<Integer, StepResult> ran = new HashMap<>();
         for (StepResult s : result.steps()) ran.put(s.index(), s);
-        int count = plan == null ? result.steps().size() : plan.actions().size();
-        List<String> titles = plan == null ? null : ActionTitle.of(plan);
+        int count = plan.actions().size();
+        List<String> titles = ActionTitle.of(plan);
         for (int i = 0; i < count; i++) {
             StepResult s = ran.get(i);
             Action a = s != null ? s.action() : plan.actions().get(i);
             String kind = kind(a);
-            String title = titles != null ? titles.get(i) : s != null ? s.title() : "(unknown step)";
+            String title = titles.get(i);
             if (s == null) {
                 out.add(new StepView(i + 1, kind, title, a == null ? null : a.service(), version(a), "not-run", 0, "",
                         a != null && a.implicit(), a == null ? null : a.origin(), source(a), null, false, "0", "0"));
@@ -143,11 +143,6 @@ public final class ReportDataBuilder {
             for (PhaseResult p : c.phases()) sample.putIfAbsent(p.actionIndex(), p);
         }
         List<ColumnView> out = new ArrayList<>();
-        if (plan == null) {
-            sample.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                    out.add(new ColumnView(e.getKey(), e.getValue().label(), e.getValue().service(), null)));
-            return out;
-        }
         String[] labels = ActionTitle.phaseLabels(plan);
         Map<String, String> running = new HashMap<>();
         for (int i = 0; i < plan.actions().size(); i++) {

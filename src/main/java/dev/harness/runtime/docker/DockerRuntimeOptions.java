@@ -38,10 +38,6 @@ public record DockerRuntimeOptions(
         return new DockerRuntimeOptions(runId, logDir, keep, p, pullTimeout, dockerHost, log);
     }
 
-    public DockerRuntimeOptions withPullTimeout(Duration t) {
-        return new DockerRuntimeOptions(runId, logDir, keep, imagePolicy, t, dockerHost, log);
-    }
-
     public DockerRuntimeOptions withDockerHost(String host) {
         return new DockerRuntimeOptions(runId, logDir, keep, imagePolicy, pullTimeout, host, log);
     }

@@ -6,6 +6,8 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import dev.harness.model.Poll;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,24 +82,26 @@ public final class RunSweeper {
 
     private void removeVolume(String name) {
         // A force-removed container may release its volumes a moment later: retry briefly.
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                docker.removeVolumeCmd(name).exec();
-                return;
-            } catch (NotFoundException e) {
-                return;
-            } catch (ConflictException e) {
-                sleep(100);
-            }
-        }
-        log.accept("volume " + name + " is still in use; left behind");
-    }
-
-    private static void sleep(long millis) {
+        boolean removed;
+        // A stopping caller (its thread interrupted) still wants the volume gone: wait without the flag, then restore it.
+        boolean interrupted = Thread.interrupted();
         try {
-            Thread.sleep(millis);
+            removed = Poll.every(Duration.ofMillis(100), Duration.ofSeconds(5)).tryUntil(() -> {
+                try {
+                    docker.removeVolumeCmd(name).exec();
+                    return Poll.Look.done(true);
+                } catch (NotFoundException e) {
+                    return Poll.Look.done(true);
+                } catch (ConflictException e) {
+                    return Poll.Look.pending(e.getMessage());
+                }
+            }).isPresent();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+            removed = false;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
+        if (!removed) log.accept("volume " + name + " is still in use; left behind");
     }
 }

@@ -3,13 +3,13 @@ package dev.harness.system.materialize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Poll;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -76,27 +76,25 @@ public final class LeaderApiClient {
      * @throws HarnessException.Infrastructure {@code Timed out waiting for mz_2 to reach ReadyToPromote, still in Initializing}
      */
     public void awaitStatus(String target, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        String last = "no answer yet";
-        while (true) {
-            try {
-                String status = status();
-                if (!status.equals(last)) log.accept(service + ": deployment status " + status);
-                last = status;
-                if (status.equals(target)) return;
-            } catch (IOException e) {
-                // rebooting (connection refused), restarting, or not listening yet: keep polling
-                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-                log.accept(service + ": leader status unavailable (" + error + ")");
-                if (last.startsWith("no answer")) last = "no answer (" + error + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HarnessException.Infrastructure(service, "interrupted waiting for " + target, e);
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new HarnessException.Infrastructure(null, "Timed out waiting for " + service + " to reach " + target + ", still in " + last, null);
-            }
-            pause();
+        String[] last = {"no answer yet"};
+        try {
+            Poll.every(pollInterval, timeout).until(() -> {
+                try {
+                    String status = status();
+                    if (!status.equals(last[0])) log.accept(service + ": deployment status " + status);
+                    last[0] = status;
+                } catch (IOException e) {
+                    // rebooting (connection refused), restarting, or not listening yet: keep polling
+                    String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+                    log.accept(service + ": leader status unavailable (" + error + ")");
+                    if (last[0].startsWith("no answer")) last[0] = "no answer (" + error + ")";
+                }
+                return last[0].equals(target) ? Poll.Look.done(target) : Poll.Look.pending(last[0]);
+            }, expired -> new HarnessException.Infrastructure(null, "Timed out waiting for " + service + " to reach " + target
+                    + ", still in " + expired.lastSeen(), null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException.Infrastructure(service, "interrupted waiting for " + target, e);
         }
     }
 
@@ -125,12 +123,4 @@ public final class LeaderApiClient {
         log.accept(service + ": promote accepted");
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HarnessException.Infrastructure(service, "interrupted", e);
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.harness.system.materialize;
 import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Poll;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceSpec;
@@ -15,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -158,22 +158,14 @@ public final class MaterializeSystem implements DatabaseSystem {
     }
 
     private void awaitTrue(String service, String what, Duration timeout, SystemContext ctx, java.util.function.BooleanSupplier ok) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!ok.getAsBoolean()) {
+        Poll.every(pollInterval, timeout).await(service, () -> {
+            if (ok.getAsBoolean()) return Poll.Look.done(true);
             if (ctx.runtime().isPresent() && !ctx.runtime().get().isRunning(service)) {
                 throw new HarnessException.Infrastructure(service, "exited while waiting for " + what + "; see "
                         + ctx.runtime().get().logFile(service), null);
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new HarnessException.Infrastructure(service, "did not start: timed out after " + timeout.toSeconds() + "s waiting for " + what, null);
-            }
-            try {
-                Thread.sleep(pollInterval.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HarnessException.Infrastructure(service, "interrupted", e);
-            }
-        }
+            return Poll.Look.pending("not yet");
+        }, expired -> new HarnessException.Infrastructure(service, "did not start: timed out after " + timeout.toSeconds() + "s waiting for " + what, null));
     }
 
     private static Duration startTimeout(HarnessConfig config) {

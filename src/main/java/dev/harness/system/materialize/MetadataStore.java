@@ -2,6 +2,7 @@ package dev.harness.system.materialize;
 
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Poll;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceSpec;
@@ -10,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,24 +53,18 @@ public final class MetadataStore {
     /** Waits until the store accepts connections, then runs the init SQL (idempotent). */
     public static void initialise(RunningService store, Duration timeout) {
         String server = "jdbc:postgresql://" + store.host() + ":" + store.port(PORT) + "/";
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
+        SQLException[] last = {null};
+        Poll.every(Duration.ofMillis(200), timeout).await(SERVICE, () -> {
             try {
                 createRoleAndDatabase(server + "postgres");
                 run(server + "root", CREATE_SCHEMAS);
-                return;
+                return Poll.Look.done(true);
             } catch (SQLException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new HarnessException.Infrastructure(SERVICE, "metadata store not ready within " + timeout.toSeconds() + "s: " + e.getMessage(), e);
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new HarnessException.Infrastructure(SERVICE, "interrupted", ie);
-                }
+                last[0] = e;
+                return Poll.Look.pending(e.getMessage());
             }
-        }
+        }, expired -> new HarnessException.Infrastructure(SERVICE, "metadata store not ready within " + timeout.toSeconds() + "s: "
+                + expired.lastSeen(), last[0]));
     }
 
     private static void createRoleAndDatabase(String url) throws SQLException {

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * TEST DOUBLE: plays Materialize's deployment API (internal HTTP port) for LeaderApiClient tests, since no
- * Materialize image is available here. State machine of reference §6.2; the test drives reboots by stopping
+ * Materialize image is available here. Its states are the ones LeaderApiClient waits through (initializing,
+ * ready to promote, promoting, leader); the test drives reboots by stopping
  * the server and starting it again on the same port.
  */
 final class MaterializeLeaderApiStub implements AutoCloseable {
