@@ -8,6 +8,7 @@ import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Printable;
 import dev.harness.plan.Compiler;
+import dev.harness.system.DatabaseSystems;
 import dev.harness.plan.PlanJson;
 import dev.harness.plan.RunTarget;
 import dev.harness.report.console.ConsoleListener;
@@ -83,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         int exit = 0;
         for (Plan p : plans) {
-            RunSession session = new RunSession(Systems.forName(p.system(), target.config()),
+            RunSession session = new RunSession(DatabaseSystems.create(p.system(), target.config()),
                     Components.runtime(p.runtime(), target.config(), keep, p.scenario() + "-" + p.seed()),
                     target.config(), Components.reporters(),
                     ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, console)),
