@@ -116,9 +116,12 @@ public final class MaterializeSystem implements DatabaseSystem {
     /** {@code v0.78.0 (abc123)} -> {@code v0.78.0}. */
     @Override
     public Version parseVersion(String reported) {
-        String trimmed = reported.trim();
+        String trimmed = reported == null ? "" : reported.trim();
         int space = trimmed.indexOf(' ');
-        return Version.parse(space < 0 ? trimmed : trimmed.substring(0, space));
+        String version = space < 0 ? trimmed : trimmed.substring(0, space);
+        // A server reporting nonsense fails the run as infrastructure, not the harness as a bug.
+        if (!Version.isVersion(version)) throw new HarnessException.Infrastructure(null, "unexpected mz_version(): " + reported, null);
+        return Version.parse(version);
     }
 
     @Override
