@@ -25,7 +25,7 @@ final class ConfigMapper {
     /** Last-resort values, for keys missing from the built-in defaults file itself. */
     static final HarnessConfig FALLBACK = new HarnessConfig(
             "postgres", "process", List.of(), null,
-            new HarnessConfig.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(600)),
+            HarnessConfig.Timeouts.DEFAULTS,
             defaultSections(), null);
 
     private final String file;

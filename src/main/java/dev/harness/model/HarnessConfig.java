@@ -41,7 +41,21 @@ public record HarnessConfig(
         return out;
     }
 
-    public record Timeouts(Duration statement, Duration start, Duration promote) {}
+    public record Timeouts(Duration statement, Duration start, Duration promote) {
+        /** The one home of the timeout defaults, for keys neither harness.yaml nor the built-in file sets. */
+        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(600));
+
+        /** These timeouts with each unset one from {@link #DEFAULTS}. */
+        public Timeouts orDefaults() {
+            return new Timeouts(statement != null ? statement : DEFAULTS.statement, start != null ? start : DEFAULTS.start,
+                    promote != null ? promote : DEFAULTS.promote);
+        }
+    }
+
+    /** The timeouts a run uses: the configured ones, each unset one from {@link Timeouts#DEFAULTS}. */
+    public Timeouts effectiveTimeouts() {
+        return timeouts == null ? Timeouts.DEFAULTS : timeouts.orDefaults();
+    }
 
     /** The section of a registered system (null when this configuration has none); any other name is a bug. */
     public SystemSection section(String systemName) {

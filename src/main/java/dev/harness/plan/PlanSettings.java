@@ -2,8 +2,12 @@ package dev.harness.plan;
 
 import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.Plan;
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
 import dev.harness.model.SystemSection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +16,7 @@ import java.util.TreeMap;
  * must replay with the timeouts and images it was compiled with, not with whatever harness.yaml says later.
  * The keys are {@code --set} keys, so {@link ConfigOverrides} reads them back.
  */
-final class PlanSettings {
+public final class PlanSettings {
     private PlanSettings() {}
 
     static Map<String, String> of(HarnessConfig config, String system) {
@@ -25,6 +29,33 @@ final class PlanSettings {
         }
         SystemSection section = config.section(system);
         if (section != null) section.runSettings().forEach((k, v) -> out.put(system + "." + k, v));
+        return out;
+    }
+
+    /**
+     * The configuration a plan runs with: its timeouts, its system's section and catalog as the plan recorded them,
+     * so {@code run --plan} replays what was compiled even after harness.yaml changed. Only what the plan does not
+     * record (the sections of other systems) comes from {@code live}.
+     */
+    public static HarnessConfig runConfig(Plan plan, HarnessConfig live) {
+        SystemKind kind = SystemKinds.require(plan.system());
+        SystemSection section = kind.defaults();
+        HarnessConfig.Timeouts t = HarnessConfig.Timeouts.DEFAULTS;
+        Map<String, String> settings = plan.settings() == null ? Map.of() : plan.settings();
+        String prefix = kind.name() + ".";
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            if (e.getKey().startsWith(prefix)) section = section.with(e.getKey().substring(prefix.length()), e.getValue());
+        }
+        HarnessConfig timed = ConfigOverrides.apply(new HarnessConfig(null, null, List.of(), null, t, Map.of(), null),
+                Map.copyOf(timeouts(settings)));
+        HarnessConfig base = live == null ? new HarnessConfig(null, null, List.of(), null, null, Map.of(), null) : live;
+        return new HarnessConfig(plan.system(), plan.runtime(), plan.versions() == null ? List.of() : plan.versions(), plan.current(),
+                timed.timeouts(), base.sections(), base.source()).withSection(kind.name(), section);
+    }
+
+    private static Map<String, String> timeouts(Map<String, String> settings) {
+        Map<String, String> out = new TreeMap<>(settings);
+        out.keySet().removeIf(k -> !k.startsWith("timeouts."));
         return out;
     }
 

@@ -305,15 +305,15 @@ public final class PostgresSystem implements DatabaseSystem {
     }
 
     private Duration startTimeout() {
-        return config.timeouts() == null || config.timeouts().start() == null ? Duration.ofSeconds(120) : config.timeouts().start();
+        return config.effectiveTimeouts().start();
     }
 
     private Duration promoteTimeout() {
-        return config.timeouts() == null || config.timeouts().promote() == null ? Duration.ofSeconds(600) : config.timeouts().promote();
+        return config.effectiveTimeouts().promote();
     }
 
     private Duration statementTimeout() {
-        return config.timeouts() == null || config.timeouts().statement() == null ? Duration.ofSeconds(30) : config.timeouts().statement();
+        return config.effectiveTimeouts().statement();
     }
 
     private static void pause() {

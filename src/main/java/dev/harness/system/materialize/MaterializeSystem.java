@@ -40,8 +40,6 @@ public final class MaterializeSystem implements DatabaseSystem {
             "GRANT CREATE ON SCHEMA materialize.public TO materialize",
             "GRANT CREATE ON CLUSTER quickstart TO materialize");
 
-    private static final Duration DEFAULT_START = Duration.ofSeconds(120);
-    private static final Duration DEFAULT_PROMOTE = Duration.ofSeconds(600);
 
     private final Duration requestTimeout;
     private final Duration pollInterval;
@@ -180,10 +178,10 @@ public final class MaterializeSystem implements DatabaseSystem {
     }
 
     private static Duration startTimeout(HarnessConfig config) {
-        return config.timeouts() != null && config.timeouts().start() != null ? config.timeouts().start() : DEFAULT_START;
+        return config.effectiveTimeouts().start();
     }
 
     private static Duration promoteTimeout(HarnessConfig config) {
-        return config.timeouts() != null && config.timeouts().promote() != null ? config.timeouts().promote() : DEFAULT_PROMOTE;
+        return config.effectiveTimeouts().promote();
     }
 }
