@@ -97,8 +97,8 @@ public final class MaterializeSystem implements DatabaseSystem {
     public SqlEndpoint endpoint(RunningService service, boolean asSystem) {
         int port = service.port(asSystem ? MaterializeSpecs.INTERNAL_SQL_PORT : MaterializeSpecs.SQL_PORT);
         // Materialize reports server_version 9.5.0; timeouts keep a hung server from hanging the run.
-        String url = "jdbc:postgresql://" + service.host() + ":" + port + "/materialize?sslmode=disable&connectTimeout=10&socketTimeout=300";
-        return new SqlEndpoint(url, asSystem ? "mz_system" : "materialize", null);
+        String url = "jdbc:postgresql://" + service.host() + ":" + port + "/materialize?sslmode=disable";
+        return new SqlEndpoint(url, asSystem ? "mz_system" : "materialize", null, SqlEndpoint.CONNECT_TIMEOUT, Duration.ofSeconds(300));
     }
 
     @Override
