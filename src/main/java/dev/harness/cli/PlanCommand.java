@@ -13,6 +13,7 @@ import dev.harness.plan.PlanPrinter;
 import dev.harness.plan.RunTarget;
 import dev.harness.plan.StartDetails;
 import dev.harness.system.DatabaseSystem;
+import dev.harness.system.DatabaseSystems;
 import dev.harness.system.DescribingContext;
 import dev.harness.system.ServiceSpecRenderer;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ final class PlanCommand implements Callable<Integer> {
 
     /** --details: the service spec the system would hand the runtime, described without starting anything. */
     private static StartDetails specs(RunTarget target) {
-        DatabaseSystem system = Systems.forName(target.system(), target.config());
+        DatabaseSystem system = DatabaseSystems.create(target.system(), target.config());
         return new StartDetails() {
             @Override
             public List<String> describe(Plan plan, Action.Start start) {

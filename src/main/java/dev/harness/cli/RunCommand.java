@@ -2,12 +2,15 @@ package dev.harness.cli;
 
 import dev.harness.load.BoundedFile;
 import dev.harness.load.Loader;
+import dev.harness.model.HarnessConfig;
 import dev.harness.model.Check;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Printable;
 import dev.harness.plan.Compiler;
+import dev.harness.plan.PlanSettings;
+import dev.harness.system.DatabaseSystems;
 import dev.harness.plan.PlanJson;
 import dev.harness.plan.RunTarget;
 import dev.harness.report.console.ConsoleListener;
@@ -83,9 +86,11 @@ final class RunCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         int exit = 0;
         for (Plan p : plans) {
-            RunSession session = new RunSession(Systems.forName(p.system(), target.config()),
-                    Components.runtime(p.runtime(), target.config(), keep, p.scenario() + "-" + p.seed()),
-                    target.config(), Components.reporters(),
+            // The plan is the run's input: a replayed plan runs with the settings it was compiled with.
+            HarnessConfig config = PlanSettings.runConfig(p, target.config());
+            RunSession session = new RunSession(DatabaseSystems.create(p.system(), config),
+                    Components.runtime(p.runtime(), config, keep, p.scenario() + "-" + p.seed()),
+                    config, Components.reporters(),
                     ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, console)),
                     PlanJson::write);
             Path dir = session.reportDir(out, p);

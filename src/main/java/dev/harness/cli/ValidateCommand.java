@@ -6,6 +6,8 @@ import dev.harness.model.HarnessException;
 import dev.harness.model.Printable;
 import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.RunTarget;
 import java.io.PrintWriter;
@@ -57,11 +59,12 @@ final class ValidateCommand implements Callable<Integer> {
     private List<Problem> compileProblems(Validation.Result result) {
         if (result.scenarios().isEmpty()) return List.of();
         RunTarget target = CompileOptions.resolveTarget(config, Map.of(), system, null, 0L);
-        List<String> systems = system != null ? List.of(target.system()) : List.copyOf(Compiler.SYSTEMS).stream().sorted().toList();
+        List<String> systems = system != null ? List.of(target.system()) : SystemKinds.names().stream().sorted().toList();
         Set<Problem> problems = new LinkedHashSet<>();
         for (Scenario scenario : result.scenarios()) {
             for (String s : systems) {
-                String runtime = "materialize".equals(s) ? "docker" : target.runtime();
+                SystemKind kind = SystemKinds.require(s);
+                String runtime = kind.supports(target.runtime()) ? target.runtime() : kind.defaultRuntime();
                 try {
                     Compiler.compile(scenario, result.checks(), target.config(), s, runtime, target.seed());
                 } catch (HarnessException.InvalidInput e) {

@@ -4,6 +4,9 @@ import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.ImagePattern;
 import dev.harness.model.Problem;
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
+import dev.harness.model.SystemSection;
 import dev.harness.model.Version;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +25,8 @@ final class ConfigMapper {
     /** Last-resort values, for keys missing from the built-in defaults file itself. */
     static final HarnessConfig FALLBACK = new HarnessConfig(
             "postgres", "process", List.of(), null,
-            new HarnessConfig.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(600)),
-            new HarnessConfig.Materialize(List.of(), null, "materialize/materialized:{version}", "materialize/materialized:latest", "missing", Map.of()),
-            new HarnessConfig.Postgres(List.of(), null, Map.of(), "harness/postgres:{version}", "never"),
-            null);
+            HarnessConfig.Timeouts.DEFAULTS,
+            defaultSections(), null);
 
     private final String file;
     private final List<Problem> problems;
@@ -41,23 +42,42 @@ final class ConfigMapper {
         HarnessConfig.Timeouts timeouts = t == null ? dt : new HarnessConfig.Timeouts(
                 duration(t, "statement", dt.statement()), duration(t, "start", dt.start()), duration(t, "promote", dt.promote()));
 
-        HarnessConfig.Materialize dm = defaults.materialize();
-        YamlMap m = root.map("materialize");
-        HarnessConfig.Materialize materialize = m == null ? dm : new HarnessConfig.Materialize(
-                versions(m, dm.versions()), version(m, "current", dm.current()), image(m, "image", true, dm.image()),
-                image(m, "current-image", false, dm.currentImage()), m.text("image-policy", dm.imagePolicy()),
-                m.has("system-parameters") ? scalarMap(m.get("system-parameters")) : dm.systemParameters());
-
-        HarnessConfig.Postgres dp = defaults.postgres();
-        YamlMap p = root.map("postgres");
-        HarnessConfig.Postgres postgres = p == null ? dp : new HarnessConfig.Postgres(
-                versions(p, dp.versions()), version(p, "current", dp.current()),
-                p.has("binaries") ? scalarMap(p.get("binaries")) : dp.binaries(),
-                image(p, "image", true, dp.image()), p.text("image-policy", dp.imagePolicy()));
-
+        Map<String, SystemSection> sections = new LinkedHashMap<>();
+        for (SystemKind kind : SystemKinds.ALL) {
+            SystemSection fallback = defaults.section(kind.name());
+            if (fallback == null) fallback = kind.defaults();
+            YamlMap section = root.map(kind.name());
+            sections.put(kind.name(), section == null ? fallback : section(section, fallback));
+        }
         return new HarnessConfig(root.text("system", defaults.system()), root.text("runtime", defaults.runtime()),
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
-                timeouts, materialize, postgres, root.where());
+                timeouts, sections, root.where());
+    }
+
+    private static Map<String, SystemSection> defaultSections() {
+        Map<String, SystemSection> out = new LinkedHashMap<>();
+        SystemKinds.ALL.forEach(k -> out.put(k.name(), k.defaults()));
+        return out;
+    }
+
+    /**
+     * A system's section over its fallback, key by key; a mapping below a key (binaries, system-parameters)
+     * replaces the fallback's whole mapping. The keys themselves are the schema's business.
+     */
+    private SystemSection section(YamlMap map, SystemSection fallback) {
+        if (fallback instanceof HarnessConfig.Materialize dm) {
+            return new HarnessConfig.Materialize(
+                    versions(map, dm.versions()), version(map, "current", dm.current()), image(map, "image", true, dm.image()),
+                    image(map, "current-image", false, dm.currentImage()), map.text("image-policy", dm.imagePolicy()),
+                    map.has("system-parameters") ? scalarMap(map.get("system-parameters")) : dm.systemParameters());
+        }
+        if (fallback instanceof HarnessConfig.Postgres dp) {
+            return new HarnessConfig.Postgres(
+                    versions(map, dp.versions()), version(map, "current", dp.current()),
+                    map.has("binaries") ? scalarMap(map.get("binaries")) : dp.binaries(),
+                    image(map, "image", true, dp.image()), map.text("image-policy", dp.imagePolicy()));
+        }
+        throw new IllegalStateException("no mapping for the harness.yaml section " + fallback.getClass().getSimpleName());
     }
 
     private List<Version> versions(YamlMap map, List<Version> fallback) {

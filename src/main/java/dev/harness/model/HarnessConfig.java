@@ -1,12 +1,15 @@
 package dev.harness.model;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * harness.yaml: the release catalog and system/runtime choices. Built-in defaults make a checkout run as is;
- * CLI flags override it.
+ * CLI flags override it. Each system's own settings are in its section, keyed by the system's name
+ * (see {@link SystemKinds}).
  */
 public record HarnessConfig(
         String system,
@@ -14,11 +17,90 @@ public record HarnessConfig(
         List<Version> versions,
         Version current,
         Timeouts timeouts,
-        Materialize materialize,
-        Postgres postgres,
+        Map<String, SystemSection> sections,
         SourceRef source) {
 
-    public record Timeouts(Duration statement, Duration start, Duration promote) {}
+    public HarnessConfig {
+        Map<String, SystemSection> present = new LinkedHashMap<>();
+        if (sections != null) sections.forEach((name, s) -> {
+            if (s != null) present.put(name, s);
+        });
+        sections = java.util.Collections.unmodifiableMap(present);
+    }
+
+    /** The two sections of today's systems, for code and tests that build a configuration by hand. */
+    public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
+            Materialize materialize, Postgres postgres, SourceRef source) {
+        this(system, runtime, versions, current, timeouts, sectionsOf(materialize, postgres), source);
+    }
+
+    private static Map<String, SystemSection> sectionsOf(Materialize materialize, Postgres postgres) {
+        Map<String, SystemSection> out = new LinkedHashMap<>();
+        out.put("postgres", postgres);
+        out.put("materialize", materialize);
+        return out;
+    }
+
+    public record Timeouts(Duration statement, Duration start, Duration promote) {
+        /** The one home of the timeout defaults, for keys neither harness.yaml nor the built-in file sets. */
+        public static final Timeouts DEFAULTS = new Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(600));
+
+        /** These timeouts with each unset one from {@link #DEFAULTS}. */
+        public Timeouts orDefaults() {
+            return new Timeouts(statement != null ? statement : DEFAULTS.statement, start != null ? start : DEFAULTS.start,
+                    promote != null ? promote : DEFAULTS.promote);
+        }
+    }
+
+    /** The timeouts a run uses: the configured ones, each unset one from {@link Timeouts#DEFAULTS}. */
+    public Timeouts effectiveTimeouts() {
+        return timeouts == null ? Timeouts.DEFAULTS : timeouts.orDefaults();
+    }
+
+    /** The section of a registered system (null when this configuration has none); any other name is a bug. */
+    public SystemSection section(String systemName) {
+        SystemKind kind = SystemKinds.find(systemName)
+                .orElseThrow(() -> new IllegalArgumentException("not a registered system: " + systemName));
+        return sections.get(kind.name());
+    }
+
+    /** The section of a registered system as its type; null when this configuration has none. */
+    public <T extends SystemSection> T section(String systemName, Class<T> type) {
+        SystemSection s = section(systemName);
+        return s == null ? null : type.cast(s);
+    }
+
+    public HarnessConfig withSection(String systemName, SystemSection section) {
+        Map<String, SystemSection> out = new LinkedHashMap<>(sections);
+        out.put(SystemKinds.require(systemName).name(), section);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source);
+    }
+
+    public HarnessConfig withTimeouts(Timeouts t) {
+        return new HarnessConfig(system, runtime, versions, current, t, sections, source);
+    }
+
+    public Materialize materialize() {
+        return section("materialize", Materialize.class);
+    }
+
+    public Postgres postgres() {
+        return section("postgres", Postgres.class);
+    }
+
+    /** The release catalog of a system, oldest first: its own section's {@code versions}, else the top-level list. */
+    public List<Version> catalog(String systemName) {
+        SystemSection s = section(systemName);
+        List<Version> own = s == null ? null : s.versions();
+        return own == null || own.isEmpty() ? versions : own;
+    }
+
+    /** What {@code current} means for a system: its own section's {@code current}, else the top-level one. */
+    public Version current(String systemName) {
+        SystemSection s = section(systemName);
+        Version own = s == null ? null : s.current();
+        return own == null ? current : own;
+    }
 
     /**
      * @param versions         catalog for Materialize (empty = top-level {@code versions})
@@ -33,7 +115,48 @@ public record HarnessConfig(
             String image,
             String currentImage,
             String imagePolicy,
-            Map<String, String> systemParameters) {}
+            Map<String, String> systemParameters) implements SystemSection {
+        public static final Materialize DEFAULTS = new Materialize(List.of(), null, "materialize/materialized:{version}",
+                "materialize/materialized:latest", "missing", Map.of());
+        private static final String PARAMETER = "system-parameters.";
+
+        @Override
+        public List<String> keys() {
+            return List.of("versions", "current", "image", "current-image", "image-policy", "system-parameters.<name>");
+        }
+
+        @Override
+        public Materialize with(String key, String value) {
+            if (key.startsWith(PARAMETER) && key.length() > PARAMETER.length()) {
+                Map<String, String> params = new LinkedHashMap<>(systemParameters == null ? Map.of() : systemParameters);
+                params.put(key.substring(PARAMETER.length()), value);
+                return new Materialize(versions, current, image, currentImage, imagePolicy, params);
+            }
+            return switch (key) {
+                case "versions" -> new Materialize(Version.catalog(value), current, image, currentImage, imagePolicy, systemParameters);
+                case "current" -> new Materialize(versions, new Version(value), image, currentImage, imagePolicy, systemParameters);
+                case "image" -> new Materialize(versions, current, ImagePattern.require(value, true), currentImage, imagePolicy, systemParameters);
+                case "current-image" -> new Materialize(versions, current, image, ImagePattern.require(value, false), imagePolicy, systemParameters);
+                case "image-policy" -> new Materialize(versions, current, image, currentImage, ImagePattern.requirePolicy(value), systemParameters);
+                default -> throw new IllegalArgumentException("unknown key '" + key + "'");
+            };
+        }
+
+        @Override
+        public Map<String, String> runSettings() {
+            Map<String, String> out = new TreeMap<>();
+            putIfSet(out, "image", image);
+            putIfSet(out, "current-image", currentImage);
+            putIfSet(out, "image-policy", imagePolicy);
+            if (systemParameters != null) systemParameters.forEach((k, v) -> out.put(PARAMETER + k, v));
+            return out;
+        }
+
+        @Override
+        public List<String> images() {
+            return java.util.stream.Stream.of(image, currentImage).filter(java.util.Objects::nonNull).toList();
+        }
+    }
 
     /**
      * @param versions    catalog for PostgreSQL (empty = top-level {@code versions})
@@ -41,17 +164,48 @@ public record HarnessConfig(
      * @param image       docker image pattern with {@code {version}}
      * @param imagePolicy never | missing | always
      */
-    public record Postgres(List<Version> versions, Version current, Map<String, String> binaries, String image, String imagePolicy) {}
+    public record Postgres(List<Version> versions, Version current, Map<String, String> binaries, String image, String imagePolicy)
+            implements SystemSection {
+        public static final Postgres DEFAULTS = new Postgres(List.of(), null, Map.of(), "harness/postgres:{version}", "never");
+        private static final String BINARIES = "binaries.";
 
-    /** The release catalog of a system, oldest first: its own section's {@code versions}, else the top-level list. */
-    public List<Version> catalog(String systemName) {
-        List<Version> own = "materialize".equals(systemName) ? materialize.versions() : postgres.versions();
-        return own == null || own.isEmpty() ? versions : own;
+        @Override
+        public List<String> keys() {
+            return List.of("versions", "current", "image", "image-policy", "binaries.<version>");
+        }
+
+        @Override
+        public Postgres with(String key, String value) {
+            if (key.startsWith(BINARIES) && key.length() > BINARIES.length()) {
+                Map<String, String> bins = new LinkedHashMap<>(binaries == null ? Map.of() : binaries);
+                bins.put(new Version(key.substring(BINARIES.length())).text(), value);
+                return new Postgres(versions, current, bins, image, imagePolicy);
+            }
+            return switch (key) {
+                case "versions" -> new Postgres(Version.catalog(value), current, binaries, image, imagePolicy);
+                case "current" -> new Postgres(versions, new Version(value), binaries, image, imagePolicy);
+                case "image" -> new Postgres(versions, current, binaries, ImagePattern.require(value, true), imagePolicy);
+                case "image-policy" -> new Postgres(versions, current, binaries, image, ImagePattern.requirePolicy(value));
+                default -> throw new IllegalArgumentException("unknown key '" + key + "'");
+            };
+        }
+
+        @Override
+        public Map<String, String> runSettings() {
+            Map<String, String> out = new TreeMap<>();
+            putIfSet(out, "image", image);
+            putIfSet(out, "image-policy", imagePolicy);
+            if (binaries != null) binaries.forEach((k, v) -> out.put(BINARIES + k, v));
+            return out;
+        }
+
+        @Override
+        public List<String> images() {
+            return image == null ? List.of() : List.of(image);
+        }
     }
 
-    /** What {@code current} means for a system: its own section's {@code current}, else the top-level one. */
-    public Version current(String systemName) {
-        Version own = "materialize".equals(systemName) ? materialize.current() : postgres.current();
-        return own == null ? current : own;
+    private static void putIfSet(Map<String, String> out, String key, String value) {
+        if (value != null) out.put(key, value);
     }
 }

@@ -37,4 +37,19 @@ public final class ImagePattern {
         }
         return null;
     }
+
+    /** {@code value} when it can name images, else an {@link IllegalArgumentException} saying why. */
+    public static String require(String value, boolean pattern) {
+        String problem = problem(value, pattern);
+        if (problem != null) throw new IllegalArgumentException(problem);
+        return value;
+    }
+
+    /** An image policy: never, missing or always. */
+    public static String requirePolicy(String value) {
+        if (!java.util.List.of("never", "missing", "always").contains(value)) {
+            throw new IllegalArgumentException("expected never, missing or always");
+        }
+        return value;
+    }
 }

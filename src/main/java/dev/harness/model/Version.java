@@ -25,6 +25,17 @@ public record Version(String text) implements Comparable<Version> {
         return new Version(text.trim());
     }
 
+    /** A comma-separated catalog as harness.yaml's lists are: oldest first, each once. */
+    public static List<Version> catalog(String csv) {
+        List<Version> out = java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(t -> !t.isEmpty()).map(Version::new).toList();
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i - 1).compareTo(out.get(i)) >= 0) {
+                throw new IllegalArgumentException("versions must be oldest first without repeats: " + out.get(i) + " comes after " + out.get(i - 1));
+            }
+        }
+        return out;
+    }
+
     public static boolean isVersion(String text) {
         return text != null && problem(text.trim()) == null;
     }

@@ -8,10 +8,10 @@ import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Scenario;
 import dev.harness.model.Step;
+import dev.harness.model.SystemKinds;
 import dev.harness.model.Version;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Scenario + checks + config -> Plan: resolves version names, expands macros, inserts the implicit
@@ -19,9 +19,6 @@ import java.util.Set;
  * Throws {@link dev.harness.model.HarnessException.InvalidInput} with file:line:column problems.
  */
 public final class Compiler {
-    public static final Set<String> SYSTEMS = Set.of("postgres", "materialize");
-    public static final Set<String> RUNTIMES = Set.of("process", "docker");
-
     private Compiler() {}
 
     /**
@@ -30,8 +27,8 @@ public final class Compiler {
      * @param seed    check order and random upgrade paths
      */
     public static Plan compile(Scenario scenario, List<Check> checks, HarnessConfig config, String system, String runtime, long seed) {
-        if (!SYSTEMS.contains(system)) throw new HarnessException.InvalidInput("unknown system '" + system + "': expected postgres or materialize");
-        if (!RUNTIMES.contains(runtime)) throw new HarnessException.InvalidInput("unknown runtime '" + runtime + "': expected process or docker");
+        String runtimeProblem = SystemKinds.runtimeProblem(SystemKinds.require(system), runtime);
+        if (runtimeProblem != null) throw new HarnessException.InvalidInput(runtimeProblem);
         Version current = config.current(system);
         if (current == null) throw new HarnessException.InvalidInput("no current version configured for " + system + " (set current in harness.yaml)");
 

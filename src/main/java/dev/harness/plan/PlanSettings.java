@@ -2,15 +2,21 @@ package dev.harness.plan;
 
 import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.Plan;
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
+import dev.harness.model.SystemSection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The effective configuration a run needs, flattened into sorted string pairs for the plan: a saved plan
  * must replay with the timeouts and images it was compiled with, not with whatever harness.yaml says later.
+ * The keys are {@code --set} keys, so {@link ConfigOverrides} reads them back.
  */
-final class PlanSettings {
+public final class PlanSettings {
     private PlanSettings() {}
 
     static Map<String, String> of(HarnessConfig config, String system) {
@@ -21,25 +27,39 @@ final class PlanSettings {
             put(out, "timeouts.start", t.start());
             put(out, "timeouts.promote", t.promote());
         }
-        if ("materialize".equals(system) && config.materialize() != null) {
-            HarnessConfig.Materialize m = config.materialize();
-            put(out, "materialize.image", m.image());
-            put(out, "materialize.current-image", m.currentImage());
-            put(out, "materialize.image-policy", m.imagePolicy());
-            if (m.systemParameters() != null) {
-                m.systemParameters().forEach((k, v) -> out.put("materialize.system-parameters." + k, v));
-            }
-        } else if ("postgres".equals(system) && config.postgres() != null) {
-            HarnessConfig.Postgres p = config.postgres();
-            put(out, "postgres.image", p.image());
-            put(out, "postgres.image-policy", p.imagePolicy());
-            if (p.binaries() != null) p.binaries().forEach((k, v) -> out.put("postgres.binaries." + k, v));
-        }
+        SystemSection section = config.section(system);
+        if (section != null) section.runSettings().forEach((k, v) -> out.put(system + "." + k, v));
         return out;
     }
 
-    private static void put(Map<String, String> out, String key, Object value) {
-        if (value == null) return;
-        out.put(key, value instanceof Duration d ? Durations.format(d) : value.toString());
+    /**
+     * The configuration a plan runs with: its timeouts, its system's section and catalog as the plan recorded them,
+     * so {@code run --plan} replays what was compiled even after harness.yaml changed. Only what the plan does not
+     * record (the sections of other systems) comes from {@code live}.
+     */
+    public static HarnessConfig runConfig(Plan plan, HarnessConfig live) {
+        SystemKind kind = SystemKinds.require(plan.system());
+        SystemSection section = kind.defaults();
+        HarnessConfig.Timeouts t = HarnessConfig.Timeouts.DEFAULTS;
+        Map<String, String> settings = plan.settings() == null ? Map.of() : plan.settings();
+        String prefix = kind.name() + ".";
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            if (e.getKey().startsWith(prefix)) section = section.with(e.getKey().substring(prefix.length()), e.getValue());
+        }
+        HarnessConfig timed = ConfigOverrides.apply(new HarnessConfig(null, null, List.of(), null, t, Map.of(), null),
+                Map.copyOf(timeouts(settings)));
+        HarnessConfig base = live == null ? new HarnessConfig(null, null, List.of(), null, null, Map.of(), null) : live;
+        return new HarnessConfig(plan.system(), plan.runtime(), plan.versions() == null ? List.of() : plan.versions(), plan.current(),
+                timed.timeouts(), base.sections(), base.source()).withSection(kind.name(), section);
+    }
+
+    private static Map<String, String> timeouts(Map<String, String> settings) {
+        Map<String, String> out = new TreeMap<>(settings);
+        out.keySet().removeIf(k -> !k.startsWith("timeouts."));
+        return out;
+    }
+
+    private static void put(Map<String, String> out, String key, Duration value) {
+        if (value != null) out.put(key, Durations.format(value));
     }
 }

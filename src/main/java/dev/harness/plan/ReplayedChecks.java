@@ -1,5 +1,6 @@
 package dev.harness.plan;
 
+import dev.harness.model.SystemKinds;
 import dev.harness.model.Cell;
 import dev.harness.model.Check;
 import dev.harness.model.Durations;
@@ -38,7 +39,7 @@ final class ReplayedChecks {
 
     private void check(String field, Check c) {
         problems.entity(field + ".name", c.name());
-        problems.each(field + ".systems", c.systems(), (f, s) -> problems.oneOf(f, s, Compiler.SYSTEMS));
+        problems.each(field + ".systems", c.systems(), (f, s) -> problems.oneOf(f, s, SystemKinds.names()));
         problems.source(field + ".source", c.source());
         statements(field + ".initialize", c.initialize());
         statements(field + ".manipulate1", c.manipulate1());

@@ -1,5 +1,6 @@
 package dev.harness.plan;
 
+import dev.harness.model.SystemKinds;
 import dev.harness.model.Action;
 import dev.harness.model.Durations;
 import dev.harness.model.Plan;
@@ -33,11 +34,12 @@ final class ReplayedPlan {
     private void plan(Plan p) {
         problems.entity("scenario", p.scenario());
         problems.required("scenarioFile", p.scenarioFile());
-        problems.oneOf("system", p.system(), Compiler.SYSTEMS);
-        problems.oneOf("runtime", p.runtime(), Compiler.RUNTIMES);
-        if ("materialize".equals(p.system()) && "process".equals(p.runtime())) {
-            problems.add("runtime", "materialize runs in docker only, not with runtime process");
-        }
+        problems.oneOf("system", p.system(), SystemKinds.names());
+        problems.oneOf("runtime", p.runtime(), SystemKinds.runtimes());
+        SystemKinds.find(p.system()).ifPresent(kind -> {
+            String problem = p.runtime() == null || !SystemKinds.runtimes().contains(p.runtime()) ? null : SystemKinds.runtimeProblem(kind, p.runtime());
+            if (problem != null) problems.add("runtime", problem);
+        });
         problems.required("base", p.base());
         problems.required("current", p.current());
         problems.each("versions", p.versions(), (field, v) -> { }); // each() reports null items

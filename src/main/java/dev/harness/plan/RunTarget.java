@@ -2,6 +2,8 @@ package dev.harness.plan;
 
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -20,20 +22,21 @@ public record RunTarget(HarnessConfig config, String system, String runtime, lon
      */
     public static RunTarget resolve(HarnessConfig loaded, Map<String, String> sets, String systemFlag, String runtimeFlag, Long seedFlag) {
         HarnessConfig config = ConfigOverrides.apply(loaded, sets == null ? Map.of() : sets);
-        String system = firstNonNull(systemFlag, config.system(), "postgres");
-        if (!Compiler.SYSTEMS.contains(system)) {
-            throw new HarnessException.InvalidInput("unknown system '" + system + "': expected postgres or materialize");
-        }
-        // Materialize only runs in Docker, so it must not inherit the PostgreSQL default "process".
-        String runtime = runtimeFlag != null ? runtimeFlag
-                : "materialize".equals(system) ? "docker" : firstNonNull(config.runtime(), "process");
-        if (!Compiler.RUNTIMES.contains(runtime)) {
-            throw new HarnessException.InvalidInput("unknown runtime '" + runtime + "': expected process or docker");
-        }
-        if ("materialize".equals(system) && !"docker".equals(runtime)) {
-            throw new HarnessException.InvalidInput("materialize runs in docker only, not with runtime " + runtime);
-        }
+        String system = firstNonNull(systemFlag, config.system(), SystemKinds.ALL.get(0).name());
+        SystemKind kind = SystemKinds.require(system);
+        String runtime = runtimeFlag != null ? runtimeFlag : runtimeFor(kind, config.runtime());
+        String problem = SystemKinds.runtimeProblem(kind, runtime);
+        if (problem != null) throw new HarnessException.InvalidInput(problem);
         return new RunTarget(config, system, runtime, seedFlag != null ? seedFlag : freshSeed());
+    }
+
+    /**
+     * harness.yaml's runtime applies to the systems that can use it (a typo stays, to be refused); a system that
+     * cannot gets its own default, so {@code runtime: process} does not keep Materialize from running in Docker.
+     */
+    private static String runtimeFor(SystemKind kind, String configured) {
+        if (configured == null) return kind.defaultRuntime();
+        return kind.supports(configured) || !SystemKinds.runtimes().contains(configured) ? configured : kind.defaultRuntime();
     }
 
     /** A new seed, small enough to type back in: printed and recorded so the run can be repeated. */

@@ -15,15 +15,14 @@ final class Connections {
     private Connections() {}
 
     static Connection open(SqlEndpoint endpoint, Duration statementBudget, String applicationName) {
-        Properties p = endpoint.properties();
         // connectTimeout bounds the TCP connect and socketTimeout every read, the login included. pgjdbc's
         // loginTimeout is left unset on purpose: it runs every connect on a new thread (bench/run: median
         // harness/bare 1.11x with it, 1.06-1.08x without).
-        p.setProperty("connectTimeout", "10");
-        // Bounds the login and the executor's own statements (configure, assert-version): beyond the budget plus a
-        // margin the peer is gone. Check statements set the timeout per attempt from their own budget (StatementRunner).
-        p.setProperty("socketTimeout", Long.toString(Math.max(60, statementBudget.toSeconds() + 60)));
-        p.setProperty("ApplicationName", applicationName.length() > 60 ? applicationName.substring(0, 60) : applicationName);
+        // The socket timeout bounds the login and the executor's own statements (configure, assert-version): beyond the
+        // budget plus a margin the peer is gone. Check statements set the timeout per attempt from their own budget
+        // (StatementRunner). The application name shows in pg_stat_activity, which check a backend serves.
+        Properties p = endpoint.properties(SqlEndpoint.CONNECT_TIMEOUT,
+                Duration.ofSeconds(Math.max(60, statementBudget.toSeconds() + 60)), applicationName);
         try {
             return DriverManager.getConnection(endpoint.jdbcUrl(), p);
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package dev.harness.run;
 
+import dev.harness.model.HarnessConfig;
 import dev.harness.model.RunListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  */
 public record ExecutorOptions(int parallel, Duration statementTimeout, Clock clock, Ticker ticker, RunListener listener, Consumer<String> log) {
     public static ExecutorOptions defaults() {
-        return new ExecutorOptions(1, Duration.ofSeconds(30), Clock.systemUTC(), Ticker.SYSTEM, RunListener.NONE, s -> {});
+        return new ExecutorOptions(1, HarnessConfig.Timeouts.DEFAULTS.statement(), Clock.systemUTC(), Ticker.SYSTEM, RunListener.NONE, s -> {});
     }
 
     public ExecutorOptions withParallel(int n) {

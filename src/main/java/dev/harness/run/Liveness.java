@@ -68,12 +68,9 @@ final class Liveness {
         } catch (HarnessException e) {
             return new Answer(ServerErrors.Kind.GOING_AWAY, e.getMessage());
         }
-        Properties p = endpoint.properties();
-        p.setProperty("connectTimeout", Integer.toString(ASK_SECONDS));
-        p.setProperty("socketTimeout", Integer.toString(ASK_SECONDS));
+        Properties p = endpoint.properties(Duration.ofSeconds(ASK_SECONDS), Duration.ofSeconds(ASK_SECONDS), "harness liveness");
         // Bounds the whole login: pgjdbc tries again without SSL and GSS after a read timeout, each try as long.
         p.setProperty("loginTimeout", Integer.toString(ASK_SECONDS));
-        p.setProperty("ApplicationName", "harness liveness");
         try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), p);
              var st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT 1")) {

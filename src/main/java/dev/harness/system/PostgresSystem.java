@@ -174,18 +174,17 @@ public final class PostgresSystem implements DatabaseSystem {
 
     /** For start-up polling: short timeouts, so a listener that accepts but never answers costs one attempt. */
     private static SqlEndpoint startProbe(RunningService service) {
-        return new SqlEndpoint(url(service, PROBE_SECONDS, PROBE_SECONDS), SYSTEM_USER, null);
+        return new SqlEndpoint(url(service), SYSTEM_USER, null, Duration.ofSeconds(PROBE_SECONDS), Duration.ofSeconds(PROBE_SECONDS));
     }
 
     @Override
     public SqlEndpoint endpoint(RunningService service, boolean asSystem) {
-        long socketSeconds = statementTimeout().toSeconds() + 30; // a statement may legitimately take its whole budget
-        return new SqlEndpoint(url(service, 10, socketSeconds), asSystem ? SYSTEM_USER : NORMAL_USER, null);
+        Duration socket = statementTimeout().plusSeconds(30); // a statement may legitimately take its whole budget
+        return new SqlEndpoint(url(service), asSystem ? SYSTEM_USER : NORMAL_USER, null, SqlEndpoint.CONNECT_TIMEOUT, socket);
     }
 
-    private static String url(RunningService service, long connectSeconds, long socketSeconds) {
-        return "jdbc:postgresql://" + service.host() + ":" + service.port(PORT) + "/postgres?connectTimeout=" + connectSeconds
-                + "&socketTimeout=" + socketSeconds + "&tcpKeepAlive=true&ApplicationName=harness";
+    private static String url(RunningService service) {
+        return "jdbc:postgresql://" + service.host() + ":" + service.port(PORT) + "/postgres";
     }
 
     @Override
@@ -297,15 +296,15 @@ public final class PostgresSystem implements DatabaseSystem {
     }
 
     private Duration startTimeout() {
-        return config.timeouts() == null || config.timeouts().start() == null ? Duration.ofSeconds(120) : config.timeouts().start();
+        return config.effectiveTimeouts().start();
     }
 
     private Duration promoteTimeout() {
-        return config.timeouts() == null || config.timeouts().promote() == null ? Duration.ofSeconds(600) : config.timeouts().promote();
+        return config.effectiveTimeouts().promote();
     }
 
     private Duration statementTimeout() {
-        return config.timeouts() == null || config.timeouts().statement() == null ? Duration.ofSeconds(30) : config.timeouts().statement();
+        return config.effectiveTimeouts().statement();
     }
 
     private static Poll poll(Duration timeout) {

@@ -115,6 +115,30 @@ class RunCommandEndToEndTest {
         }
     }
 
+    /** The plan is the run's only input: a harness.yaml edited after the plan was saved changes nothing. */
+    @Test
+    void aSavedPlanReplaysItsOwnSettingsAfterHarnessYamlChanged() throws IOException {
+        assertEquals(ExitCode.OK, run(scenario("upgrade_entire"), "--checks", portable(), "--check", "table_data"));
+        String plan = Files.readString(onlyReportDir().resolve("plan.json"));
+        assertTrue(plan.contains("timeouts.start") && plan.contains("harness/postgres:{version}"), "the plan records them: " + plan);
+        Path saved = Files.writeString(sideFiles.resolve("saved-plan.json"), plan);
+        // Timeouts no server start could meet and another image: the live file would fail the replay at once.
+        String edited = Files.readString(PROJECT.resolve("harness.yaml"))
+                .replace("timeouts: {statement: 30s, start: 120s, promote: 600s}", "timeouts: {statement: 1ms, start: 1ms, promote: 1ms}")
+                .replace("image: harness/postgres:{version}", "image: elsewhere/postgres:{version}");
+        assertTrue(edited.contains("start: 1ms") && edited.contains("elsewhere/postgres"), "the edit must apply: " + edited);
+        Path config = Files.writeString(sideFiles.resolve("harness.yaml"), edited);
+        Path replayOut = Files.createDirectories(TempDirAccess.openToServerUser(sideFiles).resolve("replay"));
+        TempDirAccess.openToServerUser(replayOut);
+        int exit = Main.commandLine().execute("run", "--plan", saved.toString(), "--out", replayOut.toString(), "--no-color",
+                "--config", config.toString());
+        assertEquals(ExitCode.OK, exit, "the replay used harness.yaml's new timeouts");
+        try (Stream<Path> s = Files.list(replayOut)) {
+            Path replay = s.filter(Files::isDirectory).findFirst().orElseThrow();
+            assertEquals(plan, Files.readString(replay.resolve("plan.json")));
+        }
+    }
+
     @Test
     void keepLeavesTheServerRunningWithItsData() throws Exception {
         assertEquals(ExitCode.OK, run(scenario("no_restart"), "--checks", portable(), "--check", "nulls", "--keep"));

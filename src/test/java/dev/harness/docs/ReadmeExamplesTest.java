@@ -1,5 +1,7 @@
 package dev.harness.docs;
 
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,9 +68,9 @@ class ReadmeExamplesTest {
                 Validation.Result result = Validation.validate(List.of(e.file()));
                 assertTrue(result.ok(), "README.md:" + e.line() + ": " + result.problems());
                 for (Scenario scenario : result.scenarios()) {
-                    for (String system : Compiler.SYSTEMS) {
-                        String runtime = "materialize".equals(system) ? "docker" : "process";
-                        Compiler.compile(scenario, Loader.loadChecks(List.of(Path.of("checks.d"))), Loader.loadConfig(Path.of("harness.yaml")), system, runtime, 1L);
+                    for (SystemKind kind : SystemKinds.ALL) {
+                        Compiler.compile(scenario, Loader.loadChecks(List.of(Path.of("checks.d"))), Loader.loadConfig(Path.of("harness.yaml")),
+                                kind.name(), kind.defaultRuntime(), 1L);
                     }
                 }
             }));

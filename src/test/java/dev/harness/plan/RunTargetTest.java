@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
 import dev.harness.model.Version;
 import java.time.Duration;
 import java.util.Map;
@@ -84,5 +86,23 @@ class RunTargetTest {
         assertEquals("--set timeouts.start=soon: expected a duration like 30s, 500ms, 2m or 1h, found 'soon'", duration.getMessage());
         assertThrows(HarnessException.InvalidInput.class, () -> ConfigOverrides.apply(config, Map.of("postgres.current", "fifteen")));
         assertThrows(HarnessException.InvalidInput.class, () -> ConfigOverrides.apply(config, Map.of("postgres.image-policy", "sometimes")));
+    }
+
+    /** One rule for every registered system: {@code --set <system>.<key>} reaches that system's section. */
+    @Test
+    void setReachesEverySystemsSectionByItsName() {
+        for (SystemKind kind : SystemKinds.ALL) {
+            for (Map.Entry<String, String> e : kind.defaults().runSettings().entrySet()) {
+                String key = kind.name() + "." + e.getKey();
+                assertTrue(ConfigOverrides.KEYS.contains(key), key);
+                HarnessConfig set = ConfigOverrides.apply(config, Map.of(key, e.getValue()));
+                assertEquals(e.getValue(), set.section(kind.name()).runSettings().get(e.getKey()), key);
+            }
+            HarnessConfig currentSet = ConfigOverrides.apply(config, Map.of(kind.name() + ".current", "9.9"));
+            assertEquals(new Version("9.9"), currentSet.current(kind.name()));
+            HarnessException.InvalidInput unknown = assertThrows(HarnessException.InvalidInput.class,
+                    () -> ConfigOverrides.apply(config, Map.of(kind.name() + ".no-such-key", "1")));
+            assertTrue(unknown.getMessage().contains("unknown key '" + kind.name() + ".no-such-key'"), unknown.getMessage());
+        }
     }
 }

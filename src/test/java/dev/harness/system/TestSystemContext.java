@@ -23,9 +23,13 @@ final class TestSystemContext implements SystemContext {
     String leader;
 
     TestSystemContext(HarnessConfig config, Runtime runtime, String runtimeName) {
+        this(config, runtime, "postgres", runtimeName);
+    }
+
+    TestSystemContext(HarnessConfig config, Runtime runtime, String system, String runtimeName) {
         this.config = config;
         this.runtime = runtime;
-        this.plan = new Plan("test", null, null, "postgres", runtimeName, 0, null, List.of(), null, List.of(), List.of(), Map.of());
+        this.plan = new Plan("test", null, null, system, runtimeName, 0, null, List.of(), null, List.of(), List.of(), Map.of());
     }
 
     /** The test catalog with other timeouts (e.g. a short promote timeout). */

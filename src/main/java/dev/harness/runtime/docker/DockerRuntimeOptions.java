@@ -1,6 +1,7 @@
 package dev.harness.runtime.docker;
 
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.SystemSection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -47,17 +48,18 @@ public record DockerRuntimeOptions(
     }
 
     /**
-     * The image policies of harness.yaml: Materialize images (the pattern's prefix, or the current image) follow
-     * {@code materialize.image-policy}, PostgreSQL images {@code postgres.image-policy}; the locally built helper
+     * The image policies of harness.yaml: a system's images (its pattern, or a fixed image such as Materialize's
+     * current image) follow its section's {@code image-policy}; the locally built helper
      * base image is never pulled; anything else is pulled when missing.
      */
     public static Function<String, ImagePolicy> policiesFrom(HarnessConfig config) {
         return image -> {
             if (image.equals(VolumeHelper.HELPER_IMAGE)) return ImagePolicy.NEVER;
-            HarnessConfig.Materialize mz = config.materialize();
-            if (mz != null && (image.equals(mz.currentImage()) || matches(image, mz.image()))) return ImagePolicy.parse(mz.imagePolicy());
-            HarnessConfig.Postgres pg = config.postgres();
-            if (pg != null && matches(image, pg.image())) return ImagePolicy.parse(pg.imagePolicy());
+            for (SystemSection section : config.sections().values()) {
+                for (String pattern : section.images()) {
+                    if (matches(image, pattern)) return ImagePolicy.parse(section.imagePolicy());
+                }
+            }
             return ImagePolicy.MISSING;
         };
     }

@@ -40,8 +40,6 @@ public final class MaterializeSystem implements DatabaseSystem {
             "GRANT CREATE ON SCHEMA materialize.public TO materialize",
             "GRANT CREATE ON CLUSTER quickstart TO materialize");
 
-    private static final Duration DEFAULT_START = Duration.ofSeconds(120);
-    private static final Duration DEFAULT_PROMOTE = Duration.ofSeconds(600);
 
     private final Duration requestTimeout;
     private final Duration pollInterval;
@@ -99,8 +97,8 @@ public final class MaterializeSystem implements DatabaseSystem {
     public SqlEndpoint endpoint(RunningService service, boolean asSystem) {
         int port = service.port(asSystem ? MaterializeSpecs.INTERNAL_SQL_PORT : MaterializeSpecs.SQL_PORT);
         // Materialize reports server_version 9.5.0; timeouts keep a hung server from hanging the run.
-        String url = "jdbc:postgresql://" + service.host() + ":" + port + "/materialize?sslmode=disable&connectTimeout=10&socketTimeout=300";
-        return new SqlEndpoint(url, asSystem ? "mz_system" : "materialize", null);
+        String url = "jdbc:postgresql://" + service.host() + ":" + port + "/materialize?sslmode=disable";
+        return new SqlEndpoint(url, asSystem ? "mz_system" : "materialize", null, SqlEndpoint.CONNECT_TIMEOUT, Duration.ofSeconds(300));
     }
 
     @Override
@@ -116,9 +114,12 @@ public final class MaterializeSystem implements DatabaseSystem {
     /** {@code v0.78.0 (abc123)} -> {@code v0.78.0}. */
     @Override
     public Version parseVersion(String reported) {
-        String trimmed = reported.trim();
+        String trimmed = reported == null ? "" : reported.trim();
         int space = trimmed.indexOf(' ');
-        return Version.parse(space < 0 ? trimmed : trimmed.substring(0, space));
+        String version = space < 0 ? trimmed : trimmed.substring(0, space);
+        // A server reporting nonsense fails the run as infrastructure, not the harness as a bug.
+        if (!Version.isVersion(version)) throw new HarnessException.Infrastructure(null, "unexpected mz_version(): " + reported, null);
+        return Version.parse(version);
     }
 
     @Override
@@ -169,10 +170,10 @@ public final class MaterializeSystem implements DatabaseSystem {
     }
 
     private static Duration startTimeout(HarnessConfig config) {
-        return config.timeouts() != null && config.timeouts().start() != null ? config.timeouts().start() : DEFAULT_START;
+        return config.effectiveTimeouts().start();
     }
 
     private static Duration promoteTimeout(HarnessConfig config) {
-        return config.timeouts() != null && config.timeouts().promote() != null ? config.timeouts().promote() : DEFAULT_PROMOTE;
+        return config.effectiveTimeouts().promote();
     }
 }

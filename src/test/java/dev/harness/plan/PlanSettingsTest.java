@@ -1,0 +1,39 @@
+package dev.harness.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.harness.model.HarnessConfig;
+import dev.harness.model.Plan;
+import dev.harness.model.Version;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a plan records is what its run gets back, whatever harness.yaml says by then. */
+class PlanSettingsTest {
+    @Test
+    void theRunConfigComesFromThePlanNotFromTheLiveFile() {
+        HarnessConfig compiledWith = ConfigOverrides.apply(Fixtures.config(), Map.of("postgres.binaries.15.18", "/opt/pg-15.18"));
+        Plan plan = Compiler.compile(Fixtures.scenario().start("db_1", "current").allPhases().build(), List.of(), compiledWith, "postgres", "process", 1);
+        HarnessConfig live = ConfigOverrides.apply(Fixtures.config(), Map.of(
+                "timeouts.start", "1s", "timeouts.statement", "2s", "postgres.image", "elsewhere/pg:{version}",
+                "postgres.binaries.15.19", "/opt/other", "postgres.current", "15.10", "materialize.image", "mine/mz:{version}"));
+
+        HarnessConfig run = PlanSettings.runConfig(plan, live);
+
+        assertEquals(compiledWith.effectiveTimeouts(), run.effectiveTimeouts());
+        assertEquals(compiledWith.postgres().runSettings(), run.postgres().runSettings());
+        assertEquals(plan.current(), run.current("postgres"));
+        assertEquals(plan.versions(), run.catalog("postgres"));
+        assertEquals("mine/mz:{version}", run.materialize().image(), "sections the plan does not record stay live");
+    }
+
+    @Test
+    void unsetTimeoutsComeFromTheOneSetOfDefaults() {
+        HarnessConfig.Timeouts partial = new HarnessConfig.Timeouts(Duration.ofSeconds(5), null, null);
+        assertEquals(new HarnessConfig.Timeouts(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(10)), partial.orDefaults());
+        HarnessConfig none = new HarnessConfig(null, null, List.of(), Version.parse("1.0"), null, Map.of(), null);
+        assertEquals(HarnessConfig.Timeouts.DEFAULTS, none.effectiveTimeouts());
+    }
+}
