@@ -32,7 +32,9 @@ class DockerRuntimeCleanupTest {
 
     private Process startChild(String runId) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RuntimeChildMain.class.getName(),
+        // env --default-signal: a build started in the background inherits SIGINT as ignored, and a JVM that
+        // inherits it ignored never runs its shutdown hook on Ctrl-C; a terminal's foreground job has it default.
+        Process child = new ProcessBuilder("env", "--default-signal=INT", java, "-cp", System.getProperty("java.class.path"), RuntimeChildMain.class.getName(),
                 runId, dir.resolve("logs").toString())
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
