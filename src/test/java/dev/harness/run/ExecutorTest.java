@@ -169,9 +169,10 @@ class ExecutorTest {
         assertEquals(ExitCode.INFRASTRUCTURE, r.exitCode(), () -> r.checks().toString());
         PhaseResult m1 = check(r, "killer").phases().get(1);
         assertEquals(Status.ERROR, m1.status(), m1::toString);
-        assertTrue(m1.failure().message().matches("(?s)(not finished: )?db: .*"), m1.failure().message());
-        assertTrue(r.infraError().matches("(?s)db: a fresh connection failed: .*, after checks.d/killer.yaml:5 failed: statement failed: \\[22012\\] .*"),
-                r.infraError());
+        assertTrue(m1.failure().message().matches("(?s)db: a fresh connection failed: .*, after checks.d/killer.yaml:5 failed: statement failed: \\[22012\\] .*"),
+                m1.failure().message());
+        // In parallel another check may lose its connection first: the run's error is then that one's.
+        assertTrue(r.infraError().startsWith("db: "), r.infraError());
         assertTrue(r.checks().stream().noneMatch(c -> c.status() == Status.FAILED), () -> r.checks().toString());
     }
 
