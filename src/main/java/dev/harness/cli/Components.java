@@ -1,15 +1,15 @@
 package dev.harness.cli;
 
 import dev.harness.model.HarnessConfig;
-import dev.harness.report.HtmlReporter;
-import dev.harness.report.JUnitXmlReporter;
 import dev.harness.report.Reporter;
+import dev.harness.report.html.HtmlReporter;
+import dev.harness.report.junit.JUnitXmlReporter;
 import dev.harness.run.ResultWriter;
-import dev.harness.runtime.DockerRuntime;
-import dev.harness.runtime.ProcessRuntime;
-import dev.harness.runtime.RunId;
-import dev.harness.runtime.docker.DockerRuntimeOptions;
 import dev.harness.run.RunSession;
+import dev.harness.runtime.RunId;
+import dev.harness.runtime.docker.DockerRuntime;
+import dev.harness.runtime.docker.DockerRuntimeOptions;
+import dev.harness.runtime.process.ProcessRuntime;
 import java.util.List;
 
 /**

@@ -53,7 +53,7 @@ public final class Validation {
             }
         }
         problems.addAll(CheckNames.duplicates(checks));
-        problems.sort(Problems.BY_POSITION);
+        problems.sort(Problem.BY_POSITION);
         return new Result(List.copyOf(checks), List.copyOf(scenarios), List.copyOf(configs), List.copyOf(problems));
     }
 }

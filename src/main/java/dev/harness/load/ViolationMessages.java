@@ -40,7 +40,7 @@ final class ViolationMessages {
     List<Problem> translate(ValidationException root) {
         visit(root, new Context(MissingNode.getInstance(), "#"));
         List<Problem> out = new ArrayList<>(problems.values());
-        out.sort(Problems.BY_POSITION);
+        out.sort(Problem.BY_POSITION);
         return out;
     }
 

@@ -52,7 +52,7 @@ record YamlFile(Path path, String name, Node root) {
     static void throwIfAny(List<Problem> problems) {
         if (problems.isEmpty()) return;
         List<Problem> sorted = new ArrayList<>(problems);
-        sorted.sort(Problems.BY_POSITION);
+        sorted.sort(Problem.BY_POSITION);
         throw new HarnessException.InvalidInput(sorted);
     }
 }

@@ -32,7 +32,7 @@ public final class Compiler {
         Version current = config.current(system);
         if (current == null) throw new HarnessException.InvalidInput("no current version configured for " + system + " (set current in harness.yaml)");
 
-        Problems problems = new Problems();
+        ProblemList problems = new ProblemList();
         VersionResolver versions = new VersionResolver(system, config.catalog(system) == null ? List.of() : config.catalog(system), current);
         // The path has its own stream: adding a check must not change the upgrade path, and vice versa.
         MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(RandomUpgradePath.randomFor(seed)), problems);
@@ -72,7 +72,7 @@ public final class Compiler {
     }
 
     /** The scenario's {@code base}, else the version of the first start. */
-    private static Version base(Scenario scenario, List<Action> actions, VersionResolver versions, Problems problems) {
+    private static Version base(Scenario scenario, List<Action> actions, VersionResolver versions, ProblemList problems) {
         if (scenario.base() != null) {
             VersionResolver.Result r = versions.resolve(scenario.base());
             if (!r.ok()) problems.add(scenario.source(), "base: " + r.error());

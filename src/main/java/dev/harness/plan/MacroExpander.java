@@ -25,9 +25,9 @@ final class MacroExpander {
 
     private final VersionResolver versions;
     private final RandomUpgradePath randomPath;
-    private final Problems problems;
+    private final ProblemList problems;
 
-    MacroExpander(VersionResolver versions, RandomUpgradePath randomPath, Problems problems) {
+    MacroExpander(VersionResolver versions, RandomUpgradePath randomPath, ProblemList problems) {
         this.versions = versions;
         this.randomPath = randomPath;
         this.problems = problems;

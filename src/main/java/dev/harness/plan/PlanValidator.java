@@ -17,7 +17,7 @@ import java.util.Optional;
  * phases without {@code on} run against.
  */
 final class PlanValidator {
-    private final Problems problems;
+    private final ProblemList problems;
     private final Map<String, ServiceState> services = new LinkedHashMap<>();
     private final Map<String, SourceRef> firstStart = new LinkedHashMap<>();
     /** References to services that had not been started at that point; judged in {@link #finish()}. */
@@ -32,7 +32,7 @@ final class PlanValidator {
 
     private final Transitions transitions = new Transitions();
 
-    PlanValidator(Problems problems) {
+    PlanValidator(ProblemList problems) {
         this.problems = problems;
     }
 

@@ -12,9 +12,9 @@ import java.util.List;
 final class StepTranslator {
     private final VersionResolver versions;
     private final MacroExpander macros;
-    private final Problems problems;
+    private final ProblemList problems;
 
-    StepTranslator(VersionResolver versions, MacroExpander macros, Problems problems) {
+    StepTranslator(VersionResolver versions, MacroExpander macros, ProblemList problems) {
         this.versions = versions;
         this.macros = macros;
         this.problems = problems;

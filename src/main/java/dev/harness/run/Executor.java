@@ -3,7 +3,7 @@ package dev.harness.run;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
 import dev.harness.model.RunResult;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.system.DatabaseSystem;
 import java.nio.file.Path;
 
@@ -14,13 +14,13 @@ import java.nio.file.Path;
  */
 public final class Executor {
     private final DatabaseSystem system;
-    private final Runtime runtime;
+    private final ServiceRuntime runtime;
     private final HarnessConfig config;
     private final ExecutorOptions options;
     private volatile PlanWalk walk;
     private volatile boolean interruptRequested;
 
-    public Executor(DatabaseSystem system, Runtime runtime, HarnessConfig config, ExecutorOptions options) {
+    public Executor(DatabaseSystem system, ServiceRuntime runtime, HarnessConfig config, ExecutorOptions options) {
         this.system = system;
         this.runtime = runtime;
         this.config = config;

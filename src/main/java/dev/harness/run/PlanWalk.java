@@ -10,7 +10,7 @@ import dev.harness.model.RunResult;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.model.Version;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.system.DatabaseSystem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class PlanWalk {
     private final Plan plan;
-    private final Runtime runtime;
+    private final ServiceRuntime runtime;
     private final ExecutorOptions options;
     private final Thread walker;
     private final String[] phaseLabels;
@@ -41,7 +41,7 @@ final class PlanWalk {
     private volatile boolean interrupted;
     private boolean walking;
 
-    PlanWalk(Plan plan, DatabaseSystem system, Runtime runtime, HarnessConfig config, ExecutorOptions options, Thread walker) {
+    PlanWalk(Plan plan, DatabaseSystem system, ServiceRuntime runtime, HarnessConfig config, ExecutorOptions options, Thread walker) {
         this.plan = plan;
         this.runtime = runtime;
         this.options = options;

@@ -8,7 +8,7 @@ import dev.harness.model.Names;
 import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.system.DatabaseSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ public final class RunSession {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     /** How to make the runtime once the logs folder is known. */
-    public interface RuntimeFactory extends Function<Path, Runtime> {}
+    public interface RuntimeFactory extends Function<Path, ServiceRuntime> {}
 
     private final DatabaseSystem system;
     private final RuntimeFactory runtimes;
@@ -127,10 +127,10 @@ public final class RunSession {
                 // exiting anyway
             }
             // The JVM is already exiting with 128+signal; the documented code for an interrupted run is 3.
-            java.lang.Runtime.getRuntime().halt(ExitCode.INFRASTRUCTURE);
+            Runtime.getRuntime().halt(ExitCode.INFRASTRUCTURE);
         }, "harness-shutdown");
         boolean hooked = installShutdownHook.get();
-        if (hooked) java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        if (hooked) Runtime.getRuntime().addShutdownHook(hook);
         try (HarnessLog log = new HarnessLog(reportDir.resolve("harness.log"), options.clock())) {
             log.accept("run " + command);
             log.accept("plan " + plan.scenario() + " seed " + plan.seed() + " system " + plan.system() + " runtime " + plan.runtime());
@@ -144,7 +144,7 @@ public final class RunSession {
             finished.countDown();
             if (hooked) {
                 try {
-                    java.lang.Runtime.getRuntime().removeShutdownHook(hook);
+                    Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is running: it will end the process once we return
                 }
@@ -153,7 +153,7 @@ public final class RunSession {
     }
 
     private RunResult walk(Plan plan, String command, Path reportDir, Path logs, HarnessLog log) {
-        Runtime runtime;
+        ServiceRuntime runtime;
         try {
             runtime = runtimes.apply(logs);
         } catch (HarnessException.Infrastructure | UncheckedIOException e) {

@@ -5,7 +5,7 @@ import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.system.SystemContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 final class RunState implements SystemContext {
     private final Plan plan;
     private final HarnessConfig config;
-    private final Runtime runtime;
+    private final ServiceRuntime runtime;
     private final String runId;
     private final Consumer<String> log;
     private final Map<String, RunningService> services = new ConcurrentHashMap<>();
@@ -25,7 +25,7 @@ final class RunState implements SystemContext {
     private volatile String leader;
     private volatile boolean configured;
 
-    RunState(Plan plan, HarnessConfig config, Runtime runtime, String runId, Consumer<String> log) {
+    RunState(Plan plan, HarnessConfig config, ServiceRuntime runtime, String runId, Consumer<String> log) {
         this.plan = plan;
         this.config = config;
         this.runtime = runtime;
@@ -44,7 +44,7 @@ final class RunState implements SystemContext {
     }
 
     @Override
-    public Optional<Runtime> runtime() {
+    public Optional<ServiceRuntime> runtime() {
         return Optional.ofNullable(runtime);
     }
 

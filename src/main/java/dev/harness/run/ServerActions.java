@@ -4,7 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.runtime.ServiceSpec;
 import dev.harness.system.DatabaseSystem;
 import dev.harness.system.SqlEndpoint;
@@ -23,13 +23,13 @@ import java.util.function.Consumer;
  */
 final class ServerActions {
     private final DatabaseSystem system;
-    private final Runtime runtime;
+    private final ServiceRuntime runtime;
     private final RunState state;
     private final Duration defaultBudget;
     private final Consumer<String> log;
     private boolean supportStarted;
 
-    ServerActions(DatabaseSystem system, Runtime runtime, RunState state, Duration defaultBudget, Consumer<String> log) {
+    ServerActions(DatabaseSystem system, ServiceRuntime runtime, RunState state, Duration defaultBudget, Consumer<String> log) {
         this.system = system;
         this.runtime = runtime;
         this.state = state;

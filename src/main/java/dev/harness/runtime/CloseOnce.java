@@ -10,20 +10,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * run's own thread close it at the same time; the one that comes second must wait until the cleanup is done,
  * or the process may end (halt) with volumes and networks half removed.
  */
-final class CloseOnce {
+public final class CloseOnce {
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
     private final Duration patience;
 
-    CloseOnce(Duration patience) {
+    public CloseOnce(Duration patience) {
         this.patience = patience;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return started.get();
     }
 
-    void run(Runnable cleanup) {
+    public void run(Runnable cleanup) {
         if (!started.compareAndSet(false, true)) {
             awaitDone();
             return;

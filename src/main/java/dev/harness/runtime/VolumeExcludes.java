@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which paths {@link Runtime#copyVolume} leaves out, defined once for every runtime. Each exclude is a glob over
+ * Which paths {@link ServiceRuntime#copyVolume} leaves out, defined once for every runtime. Each exclude is a glob over
  * the '/'-separated path relative to the volume root: {@code *} and {@code ?} stay within one path segment,
  * {@code **} crosses segments, {@code [abc]}/{@code [!a-z]} are character classes and {@code {a,b}} alternatives.
  * A matching folder is left out with its contents; {@code pg_wal/*} keeps the folder but none of its contents.

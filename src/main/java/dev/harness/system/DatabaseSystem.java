@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What a database is: which image or binaries and command line a version needs, how to reach it over
  * SQL, how it is configured, how its version is read, and how a read-only candidate is started, made
- * ready and promoted. A system describes; a {@link dev.harness.runtime.Runtime} executes.
+ * ready and promoted. A system describes; a {@link dev.harness.runtime.ServiceRuntime} executes.
  */
 public interface DatabaseSystem {
     /** "postgres" or "materialize". */

@@ -3,7 +3,7 @@ package dev.harness.system;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -14,7 +14,7 @@ public interface SystemContext {
     HarnessConfig config();
 
     /** The runtime, or empty when only describing (plan --details). */
-    Optional<Runtime> runtime();
+    Optional<ServiceRuntime> runtime();
 
     /** A started service by name, if running. */
     Optional<RunningService> service(String name);

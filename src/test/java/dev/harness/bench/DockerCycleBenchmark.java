@@ -1,8 +1,8 @@
 package dev.harness.bench;
 
-import dev.harness.runtime.DockerRuntime;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceSpec;
+import dev.harness.runtime.docker.DockerRuntime;
 import dev.harness.runtime.docker.DockerRuntimeOptions;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.harness.cli;
 
 import dev.harness.load.Loader;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import java.nio.file.Path;
 
 /**
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public final class KilledRunChildMain {
     public static void main(String[] args) throws InterruptedException {
-        Runtime runtime = Components.runtime("docker", Loader.loadConfig(null), false, args[1]).apply(Path.of(args[0]));
+        ServiceRuntime runtime = Components.runtime("docker", Loader.loadConfig(null), false, args[1]).apply(Path.of(args[0]));
         runtime.writeFile("db_1-data", "marker", "written by the killed run");
         System.out.println("RUN " + runtime.runId());
         System.out.println("READY");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.load.Loader;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.runtime.ServiceSpec;
 import dev.harness.testing.Await;
 import dev.harness.testing.DockerProbe;
@@ -62,7 +62,7 @@ class RerunAfterKillTest {
         assertTrue(killed.waitFor(1, TimeUnit.MINUTES));
         assertFalse(probe.labelled(deadRun).isEmpty(), "the killed run left its volume");
 
-        try (Runtime rerun = Components.runtime("docker", Loader.loadConfig(null), false, RUN_NAME).apply(tmp.resolve("rerun/logs"))) {
+        try (ServiceRuntime rerun = Components.runtime("docker", Loader.loadConfig(null), false, RUN_NAME).apply(tmp.resolve("rerun/logs"))) {
             assertNotEquals(deadRun, rerun.runId());
             assertTrue(rerun.runId().startsWith(RUN_NAME + "-"), rerun.runId());
             assertEquals(List.of(), probe.labelled(deadRun), "the rerun swept the killed run's leftovers");

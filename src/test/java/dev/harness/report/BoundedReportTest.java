@@ -3,6 +3,9 @@ package dev.harness.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.harness.report.html.HtmlReporter;
+import dev.harness.report.junit.JUnitXmlReporter;
+import dev.harness.report.junit.JUnitXmlReporterTest;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

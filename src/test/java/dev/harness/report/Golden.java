@@ -11,10 +11,10 @@ import java.nio.file.Path;
  * Golden files under src/test/resources/golden. Run with {@code -Dharness.updateGolden=true} to rewrite them
  * after an intended change, then review the diff in git.
  */
-final class Golden {
+public final class Golden {
     private Golden() {}
 
-    static void assertMatches(String name, String actual) throws IOException {
+    public static void assertMatches(String name, String actual) throws IOException {
         Path file = Path.of(System.getProperty("harness.projectDir", "."), "src/test/resources/golden", name);
         if (Boolean.getBoolean("harness.updateGolden")) {
             Files.createDirectories(file.getParent());

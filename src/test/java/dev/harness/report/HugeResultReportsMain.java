@@ -4,6 +4,8 @@ import dev.harness.model.CheckResult;
 import dev.harness.model.Failure;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.RunResult;
+import dev.harness.report.html.HtmlReporter;
+import dev.harness.report.junit.JUnitXmlReporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

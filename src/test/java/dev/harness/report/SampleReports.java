@@ -4,6 +4,8 @@ import dev.harness.model.CheckResult;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.RunResult;
 import dev.harness.model.Status;
+import dev.harness.report.html.HtmlReporter;
+import dev.harness.report.junit.JUnitXmlReporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

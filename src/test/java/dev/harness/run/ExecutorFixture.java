@@ -8,11 +8,11 @@ import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.RunResult;
-import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunFolderProcesses;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.runtime.TempDirAccess;
-import dev.harness.system.PostgresSystem;
+import dev.harness.runtime.process.ProcessRuntime;
+import dev.harness.system.postgres.PostgresSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,11 +72,11 @@ final class ExecutorFixture implements BeforeEachCallback, AfterEachCallback {
         return run(runtime, plan, parallel, listener);
     }
 
-    RunResult run(Runtime on, Plan plan, int parallel, RunListener listener) {
+    RunResult run(ServiceRuntime on, Plan plan, int parallel, RunListener listener) {
         return executor(on, parallel, listener).run(plan, "harness run test", null);
     }
 
-    Executor executor(Runtime on, int parallel, RunListener listener) {
+    Executor executor(ServiceRuntime on, int parallel, RunListener listener) {
         var opts = ExecutorOptions.defaults().withParallel(parallel).withListener(listener).withLog(log::add);
         return new Executor(system, on, CONFIG, opts);
     }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.load.Loader;
-import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.TempDirAccess;
-import dev.harness.system.PostgresDriver;
+import dev.harness.runtime.process.ProcessRuntime;
+import dev.harness.system.postgres.PostgresDriver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

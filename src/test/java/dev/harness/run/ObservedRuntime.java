@@ -1,7 +1,7 @@
 package dev.harness.run;
 
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.runtime.ServiceSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * started), and can be told to report every service as running, as a runtime does that has not yet reaped a
  * killed server's exit.
  */
-final class ObservedRuntime implements Runtime {
-    private final Runtime real;
+final class ObservedRuntime implements ServiceRuntime {
+    private final ServiceRuntime real;
     private final Map<String, RunningService> started = new ConcurrentHashMap<>();
     private volatile boolean alwaysRunning;
 
-    ObservedRuntime(Runtime real) {
+    ObservedRuntime(ServiceRuntime real) {
         this.real = real;
     }
 

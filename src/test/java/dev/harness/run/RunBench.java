@@ -1,19 +1,19 @@
 package dev.harness.run;
 
-import dev.harness.model.Cell;
 import dev.harness.load.Loader;
+import dev.harness.model.Cell;
 import dev.harness.model.Check;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Phase;
 import dev.harness.model.Plan;
 import dev.harness.model.Statement;
 import dev.harness.model.Version;
-import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.TempDirAccess;
-import dev.harness.system.PostgresDriver;
-import dev.harness.system.PostgresSystem;
+import dev.harness.runtime.process.ProcessRuntime;
 import dev.harness.system.SqlEndpoint;
+import dev.harness.system.postgres.PostgresDriver;
+import dev.harness.system.postgres.PostgresSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,7 +180,7 @@ public final class RunBench {
             }
         }
         System.out.printf("200 checks, phases only: sequential %d ms, --parallel 4 %d ms, speed-up %.2fx (cores: %d)%n",
-                ms[0], ms[1], (double) ms[0] / ms[1], java.lang.Runtime.getRuntime().availableProcessors());
+                ms[0], ms[1], (double) ms[0] / ms[1], Runtime.getRuntime().availableProcessors());
     }
 
     /** The bench's servers are gone (runtimes closed): their volumes and logs go too. */

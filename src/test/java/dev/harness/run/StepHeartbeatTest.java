@@ -9,7 +9,7 @@ import dev.harness.model.Plan;
 import dev.harness.model.RunListener;
 import dev.harness.model.SourceRef;
 import dev.harness.model.StepResult;
-import dev.harness.runtime.ProcessRuntime;
+import dev.harness.runtime.process.ProcessRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,7 +83,7 @@ class StepHeartbeatTest {
         var sleep = new Action.Sleep(StepHeartbeat.FIRST_TICK_MILLIS + 2 * StepHeartbeat.TICK_MILLIS, new SourceRef("s.yaml", 3, 5), null);
         Plan plan = new Plan("beat", null, "s.yaml", "postgres", "process", 1, null, List.of(), null, List.of(), List.of(sleep), Map.of());
         try (ProcessRuntime runtime = new ProcessRuntime(runDir, false)) {
-            new Executor(new dev.harness.system.PostgresSystem(ExecutorFixture.CONFIG), runtime, ExecutorFixture.CONFIG, ExecutorOptions.defaults().withListener(r)).run(plan, "harness run s.yaml", null);
+            new Executor(new dev.harness.system.postgres.PostgresSystem(ExecutorFixture.CONFIG), runtime, ExecutorFixture.CONFIG, ExecutorOptions.defaults().withListener(r)).run(plan, "harness run s.yaml", null);
         }
         List<String> events = List.copyOf(r.events);
         assertTrue(events.get(0).startsWith("started "), events.toString());

@@ -1,5 +1,7 @@
 package dev.harness.runtime;
 
+import dev.harness.runtime.process.ProcessRuntime;
+import dev.harness.runtime.process.ProcessTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -20,22 +20,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What every {@link Runtime} must do the same way, observed only through the Runtime interface: the volume
+ * What every {@link ServiceRuntime} must do the same way, observed only through the ServiceRuntime interface: the volume
  * operations are checked by running a service that lists the volume into its log. One subclass per runtime
  * (rather than a parameterised test) so that the Docker half can be {@code @RequiresDocker} while the process
  * half always runs.
  */
-abstract class RuntimeContract {
+public abstract class RuntimeContract {
     @TempDir
-    Path tmp;
+    protected Path tmp;
 
-    Runtime runtime;
+    protected ServiceRuntime runtime;
 
     /** A fresh runtime whose run folder / log folder is under {@code dir}. */
-    abstract Runtime open(Path dir);
+    protected abstract ServiceRuntime open(Path dir);
 
     /** The image for a plain shell with GNU find (null = the host's, for local processes). */
-    abstract String shellImage();
+    protected abstract String shellImage();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -47,21 +47,21 @@ abstract class RuntimeContract {
         runtime.close();
     }
 
-    ServiceSpec shell(String service, String script, String... volumes) {
+    protected ServiceSpec shell(String service, String script, String... volumes) {
         Map<String, String> mounts = new TreeMap<>();
         for (String v : volumes) mounts.put(v, "/mnt/" + v);
         return new ServiceSpec(service, shellImage(), List.of("/bin/sh", "-c", script), Map.of(), List.of(), mounts, "no", null);
     }
 
     /** Runs a short script to its end and returns what it printed (its lines starting with {@code prefix}). */
-    List<String> runToEnd(ServiceSpec spec, String prefix) {
+    protected List<String> runToEnd(ServiceSpec spec, String prefix) {
         runtime.start(spec);
         Await.until(spec.service() + " exits", () -> !runtime.isRunning(spec.service()));
         runtime.kill(spec.service()); // a no-op on an exited service that also waits until its log is complete
         return lines(spec.service(), prefix);
     }
 
-    List<String> lines(String service, String prefix) {
+    protected List<String> lines(String service, String prefix) {
         try {
             return Files.readAllLines(runtime.logFile(service)).stream().filter(l -> l.startsWith(prefix)).toList();
         } catch (IOException e) {
@@ -70,19 +70,19 @@ abstract class RuntimeContract {
     }
 
     /** path -> "type mode owner" for everything in a volume; "." is the volume root. */
-    Map<String, String> listing(String volume) {
+    protected Map<String, String> listing(String volume) {
         String script = "cd ${volume:" + volume + "} && find . -printf 'entry %p %y %m %U\\n'";
         return runToEnd(shell("list-" + volume + "-" + System.nanoTime(), script, volume), "entry ").stream()
                 .map(l -> l.substring("entry ".length()).split(" ", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1], (a, b) -> a, TreeMap::new));
     }
 
-    String read(String volume, String path) {
+    protected String read(String volume, String path) {
         List<String> out = runToEnd(shell("cat-" + System.nanoTime(), "sed 's/^/line /' ${volume:" + volume + "}/" + path + "; echo", volume), "line ");
         return out.stream().map(l -> l.substring(5)).collect(Collectors.joining("\n"));
     }
 
-    static String owner(String listingValue) {
+    protected static String owner(String listingValue) {
         return listingValue.split(" ")[2];
     }
 

@@ -1,5 +1,6 @@
 package dev.harness.runtime;
 
+import dev.harness.runtime.process.ProcessRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.harness.runtime;
 
+import dev.harness.runtime.process.ProcessRuntime;
+import dev.harness.runtime.process.RunUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

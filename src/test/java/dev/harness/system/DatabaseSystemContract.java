@@ -16,6 +16,7 @@ import dev.harness.model.SystemKinds;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceSpec;
+import dev.harness.system.registry.DatabaseSystems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

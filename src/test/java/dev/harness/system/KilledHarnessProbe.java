@@ -1,8 +1,9 @@
 package dev.harness.system;
 
-import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunId;
 import dev.harness.runtime.RunningService;
+import dev.harness.runtime.process.ProcessRuntime;
+import dev.harness.system.postgres.PostgresDriver;
 import java.nio.file.Path;
 
 /**

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.harness.runtime.ProcessRuntime;
 import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.RunId;
 import dev.harness.runtime.TempDirAccess;
+import dev.harness.runtime.process.ProcessRuntime;
 import dev.harness.testing.Await;
 import java.io.BufferedReader;
 import java.io.IOException;

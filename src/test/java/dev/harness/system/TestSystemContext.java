@@ -4,7 +4,7 @@ import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,31 +14,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** The little an executor keeps that a system needs: running services and who leads. */
-final class TestSystemContext implements SystemContext {
-    final HarnessConfig config;
-    final Runtime runtime;
-    final Plan plan;
-    final Map<String, RunningService> services = new ConcurrentHashMap<>();
-    final List<String> messages = new ArrayList<>();
-    String leader;
+public final class TestSystemContext implements SystemContext {
+    public final HarnessConfig config;
+    public final ServiceRuntime runtime;
+    public final Plan plan;
+    public final Map<String, RunningService> services = new ConcurrentHashMap<>();
+    public final List<String> messages = new ArrayList<>();
+    public String leader;
 
-    TestSystemContext(HarnessConfig config, Runtime runtime, String runtimeName) {
+    public TestSystemContext(HarnessConfig config, ServiceRuntime runtime, String runtimeName) {
         this(config, runtime, "postgres", runtimeName);
     }
 
-    TestSystemContext(HarnessConfig config, Runtime runtime, String system, String runtimeName) {
+    public TestSystemContext(HarnessConfig config, ServiceRuntime runtime, String system, String runtimeName) {
         this.config = config;
         this.runtime = runtime;
         this.plan = new Plan("test", null, null, system, runtimeName, 0, null, List.of(), null, List.of(), List.of(), Map.of());
     }
 
     /** The test catalog with other timeouts (e.g. a short promote timeout). */
-    static HarnessConfig withTimeouts(HarnessConfig.Timeouts timeouts) {
+    public static HarnessConfig withTimeouts(HarnessConfig.Timeouts timeouts) {
         HarnessConfig c = testConfig();
         return new HarnessConfig(c.system(), c.runtime(), c.versions(), c.current(), timeouts, c.materialize(), c.postgres(), c.source());
     }
 
-    static HarnessConfig testConfig() {
+    public static HarnessConfig testConfig() {
         List<Version> catalog = List.of(Version.parse("15.17"), Version.parse("15.18"), Version.parse("15.19"));
         return new HarnessConfig("postgres", "process", catalog, Version.parse("15.19"),
                 new HarnessConfig.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)), null,
@@ -56,7 +56,7 @@ final class TestSystemContext implements SystemContext {
     }
 
     @Override
-    public Optional<Runtime> runtime() {
+    public Optional<ServiceRuntime> runtime() {
         return Optional.ofNullable(runtime);
     }
 

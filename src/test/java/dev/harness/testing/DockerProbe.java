@@ -2,8 +2,8 @@ package dev.harness.testing;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.harness.runtime.RunLabels;
 import dev.harness.runtime.docker.DockerConnection;
-import dev.harness.runtime.docker.RunLabels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

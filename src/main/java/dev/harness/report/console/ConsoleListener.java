@@ -4,7 +4,7 @@ import dev.harness.model.Printable;
 import dev.harness.model.RunListener;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
-import dev.harness.report.Durations;
+import dev.harness.report.Elapsed;
 import dev.harness.report.TextCap;
 import java.io.PrintStream;
 
@@ -58,7 +58,7 @@ public final class ConsoleListener implements RunListener {
             return;
         }
         String line = prefix(result.index(), total) + " " + style.status(result.status(), Style.glyph(result.status())) + " "
-                + Printable.line(result.title()) + " … " + Durations.human(result.durationMillis());
+                + Printable.line(result.title()) + " … " + Elapsed.human(result.durationMillis());
         if (lineOpen) err.print(CLEAR_LINE);
         lineOpen = false;
         err.println(line);

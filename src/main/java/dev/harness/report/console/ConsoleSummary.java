@@ -5,7 +5,7 @@ import dev.harness.model.PhaseResult;
 import dev.harness.model.Printable;
 import dev.harness.model.RunResult;
 import dev.harness.model.Status;
-import dev.harness.report.Durations;
+import dev.harness.report.Elapsed;
 import dev.harness.report.FailureText;
 import dev.harness.report.TextCap;
 import dev.harness.report.VersionPath;
@@ -38,7 +38,7 @@ public final class ConsoleSummary {
         out.println(style.bold(scenario) + ": " + style.status(overall, verdict) + " — "
                 + result.count(Status.PASSED) + " passed, " + result.count(Status.FAILED) + " failed, "
                 + result.count(Status.ERROR) + " error, " + result.count(Status.SKIPPED) + " skipped ("
-                + total + " checks) in " + Durations.human(millis));
+                + total + " checks) in " + Elapsed.human(millis));
         if (result.infraError() != null) out.println(style.status(Status.ERROR, "infrastructure error: " + Printable.line(TextCap.line(result.infraError()))));
 
         int width = result.checks().stream().mapToInt(c -> Printable.line(c.name()).length()).max().orElse(0);
@@ -53,7 +53,7 @@ public final class ConsoleSummary {
             String detail = Printable.line(switch (c.status()) {
                 case FAILED, ERROR -> FailureText.headline(c);
                 case SKIPPED -> c.skipReason() == null ? "skipped" : c.skipReason();
-                case PASSED -> Durations.human(c.durationMillis());
+                case PASSED -> Elapsed.human(c.durationMillis());
             });
             out.println("  " + style.status(c.status(), String.format("%-7s", c.status().name())) + " "
                     + String.format("%-" + width + "s", Printable.line(c.name())) + "  " + detail);

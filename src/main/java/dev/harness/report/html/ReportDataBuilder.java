@@ -9,7 +9,7 @@ import dev.harness.model.Plan;
 import dev.harness.model.RunResult;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
-import dev.harness.report.Durations;
+import dev.harness.report.Elapsed;
 import dev.harness.report.FailureText;
 import dev.harness.report.TextCap;
 import dev.harness.report.VersionPath;
@@ -83,7 +83,7 @@ public final class ReportDataBuilder {
                 format(started),
                 format(finished),
                 total,
-                Durations.human(total),
+                Elapsed.human(total),
                 result.exitCode(),
                 outcome(result),
                 counts,
@@ -124,7 +124,7 @@ public final class ReportDataBuilder {
             }
             long offset = s.started() == null ? 0 : Math.max(0, Duration.between(runStart, s.started()).toMillis());
             out.add(new StepView(i + 1, kind, title, s.service(), s.version() == null ? version(a) : s.version().text(),
-                    status(s.status()), s.durationMillis(), Durations.human(s.durationMillis()), a != null && a.implicit(),
+                    status(s.status()), s.durationMillis(), Elapsed.human(s.durationMillis()), a != null && a.implicit(),
                     a == null ? null : a.origin(), source(a), TextCap.lines(s.message()), true,
                     pct(offset, total), pct(Math.max(s.durationMillis(), total / 400), total)));
         }
@@ -168,12 +168,12 @@ public final class ReportDataBuilder {
         }
         List<PhaseView> phases = new ArrayList<>();
         for (PhaseResult p : c.phases()) {
-            phases.add(new PhaseView(p.label(), p.service(), status(p.status()), Durations.human(p.durationMillis()), p.skipReason(),
+            phases.add(new PhaseView(p.label(), p.service(), status(p.status()), Elapsed.human(p.durationMillis()), p.skipReason(),
                     failure(p, logs), TextCap.log(p.log())));
         }
         boolean bad = c.status() == Status.FAILED || c.status() == Status.ERROR;
         return new CheckView(id, c.name(), c.description(), c.source() == null ? null : c.source().fileLine(), status(c.status()),
-                c.skipReason(), bad ? FailureText.headline(c) : null, Durations.human(c.durationMillis()), cells, phases);
+                c.skipReason(), bad ? FailureText.headline(c) : null, Elapsed.human(c.durationMillis()), cells, phases);
     }
 
     private static String cellTitle(PhaseResult p) {

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import dev.harness.model.Poll;
+import dev.harness.runtime.RunLabels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.harness.system.postgres;
 
 import dev.harness.model.HarnessException;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.system.SqlEndpoint;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,7 +33,7 @@ public final class StandbyCloner {
      * @param standbyVolume  volume of the candidate's data folder (its contents are replaced)
      * @param conninfo       how the standby reaches the leader (host and port as seen from the standby)
      */
-    public static void clone(Runtime runtime, SqlEndpoint leaderSystem, String leaderVolume, String standbyVolume,
+    public static void clone(ServiceRuntime runtime, SqlEndpoint leaderSystem, String leaderVolume, String standbyVolume,
             String standbyService, String conninfo, Consumer<String> log) {
         try (Connection c = PgConnections.open(leaderSystem)) {
             String autoConf = PgConnections.queryText(c, "SELECT pg_read_file('postgresql.auto.conf')");

@@ -7,10 +7,10 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
-import dev.harness.runtime.DockerRuntime;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.Runtime;
+import dev.harness.runtime.ServiceRuntime;
 import dev.harness.runtime.ServiceSpec;
+import dev.harness.runtime.docker.DockerRuntime;
 import dev.harness.runtime.docker.DockerRuntimeOptions;
 import dev.harness.system.SystemContext;
 import dev.harness.testing.Await;
@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MaterializeTopologyTest {
     @TempDir Path logs;
 
-    record RunContext(Plan plan, HarnessConfig config, Runtime rt, String runId, Map<String, RunningService> running) implements SystemContext {
-        public Optional<Runtime> runtime() {
+    record RunContext(Plan plan, HarnessConfig config, ServiceRuntime rt, String runId, Map<String, RunningService> running) implements SystemContext {
+        public Optional<ServiceRuntime> runtime() {
             return Optional.of(rt);
         }
 

@@ -1,0 +1,69 @@
+package dev.harness.system.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.harness.model.Action;
+import dev.harness.model.Version;
+import dev.harness.runtime.ServiceSpec;
+import dev.harness.system.TestSystemContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The specs PostgresSystem hands to a runtime, and how it reads versions: no server needed. */
+class PostgresSpecTest {
+    final PostgresSystem system = new PostgresSystem(TestSystemContext.testConfig());
+
+    static Action.Start start(String service, String version) {
+        return new Action.Start(service, Version.parse(version), false, null, null, null);
+    }
+
+    @Test
+    void dockerSpecFollowsTheImageContract() {
+        var ctx = new TestSystemContext(TestSystemContext.testConfig(), null, "docker");
+        ServiceSpec spec = system.serviceSpec(start("db_1", "15.19"), ctx);
+        assertEquals("harness/postgres:15.19", spec.image());
+        assertEquals(List.of(5432), spec.ports());
+        assertEquals(Map.of("db_1-data", "/var/lib/postgresql/data"), spec.volumes());
+        assertEquals("postgres", spec.user());
+        assertEquals("/bin/sh", spec.command().get(0));
+        // data folder, binaries, port, listen address: arguments of the start script, not part of it
+        assertEquals(List.of("${volume:db_1-data}", "/opt/postgresql/bin", "${port:5432}", "0.0.0.0"), spec.command().subList(4, 8));
+        String script = spec.command().get(2);
+        assertTrue(script.contains("\"$bin/initdb\" -D \"$data\" -U postgres -A trust -E UTF8 --no-locale"), script);
+        assertTrue(script.contains("exec \"$bin/postgres\" -D \"$data\" -p \"$port\" -h \"$listen\""), script);
+        assertTrue(script.contains("host replication all all trust"), "standbys in other containers may connect");
+        assertTrue(spec.command().contains("cluster_name=${start-id}"), "each start carries its own id: " + spec.command());
+    }
+
+    @Test
+    void processSpecForAPlanOnlyPointsAtTheCacheWithoutFetching() {
+        var ctx = new TestSystemContext(TestSystemContext.testConfig(), null, "process");
+        ServiceSpec spec = system.serviceSpec(start("db_1", "15.10"), ctx);
+        assertEquals(system.binaries().folder(Version.parse("15.10")).toString(), spec.image());
+        String script = spec.command().get(2);
+        assertEquals("127.0.0.1", spec.command().get(7));
+        assertTrue(script.contains("-k ''"), script);
+        int setting = spec.command().indexOf("wal_level=replica");
+        assertEquals("-c", spec.command().get(setting - 1), spec.command().toString());
+        assertFalse(script.contains("host all all all trust"), "a local server accepts loopback only");
+    }
+
+    @Test
+    void parsesServerVersions() {
+        assertEquals("15.19", system.parseVersion("15.19").text());
+        assertEquals("15.10", system.parseVersion("15.10").text());
+        assertEquals("15.19", system.parseVersion("15.19 (Debian 15.19-1.pgdg120+1)").text());
+        assertEquals("16", system.parseVersion("16beta1").text());
+        assertEquals("SHOW server_version", system.versionQuery());
+    }
+
+    @Test
+    void configureIsIdempotentSql() {
+        List<String> statements = system.configureStatements();
+        assertTrue(statements.get(0).startsWith("DO $$"), "CREATE ROLE guarded so a second configure succeeds");
+        assertTrue(statements.stream().noneMatch(s -> s.startsWith("CREATE ")), statements.toString());
+    }
+}
