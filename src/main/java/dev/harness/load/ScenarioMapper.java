@@ -1,5 +1,6 @@
 package dev.harness.load;
 
+import dev.harness.model.Action;
 import dev.harness.model.Durations;
 import dev.harness.model.Phase;
 import dev.harness.model.Problem;
@@ -46,10 +47,10 @@ final class ScenarioMapper {
                 yield new Step.Start(m.text("service"), m.text("version"), m.bool("read-only", false),
                         generation == null ? null : Integer.valueOf(generation), where);
             }
-            case "kill" -> new Step.Kill(YamlMap.text(value), where);
-            case "stop" -> new Step.Stop(YamlMap.text(value), where);
-            case "await-ready" -> new Step.AwaitReady(YamlMap.text(value), where);
-            case "promote" -> new Step.Promote(YamlMap.text(value), where);
+            case "kill" -> new Step.Direct(new Action.Kill(YamlMap.text(value), where, null));
+            case "stop" -> new Step.Direct(new Action.Stop(YamlMap.text(value), where, null));
+            case "await-ready" -> new Step.Direct(new Action.AwaitReady(YamlMap.text(value), where, null));
+            case "promote" -> new Step.Direct(new Action.Promote(YamlMap.text(value), where, null));
             case "initialize" -> new Step.RunPhase(Phase.INITIALIZE, on(value), where);
             case "validate" -> new Step.RunPhase(Phase.VALIDATE, on(value), where);
             case "manipulate" -> {
@@ -59,7 +60,7 @@ final class ScenarioMapper {
             }
             case "sleep" -> {
                 Duration d = step.parsed("sleep", Durations::parse, problems);
-                yield new Step.Sleep(d == null ? Duration.ZERO : d, where);
+                yield new Step.Direct(new Action.Sleep(d == null ? 0 : d.toMillis(), where, null));
             }
             case "sql" -> {
                 if (value instanceof ScalarNode s) yield new Step.Sql(List.of(s.getValue()), null, false, where);

@@ -2,6 +2,7 @@ package dev.harness.model;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,6 +31,18 @@ public sealed interface Action {
     /** True for steps the compiler inserted (configure, assert-version). */
     default boolean implicit() {
         return origin() != null && origin().startsWith("implicit");
+    }
+
+    /**
+     * The step's one-line title, e.g. {@code start db_2 15.19 (read-only, generation 1)}: the words {@code harness
+     * plan}, the console, junit.xml and report.html all print. Each record says its own, so a new action cannot
+     * be left untitled.
+     */
+    String title();
+
+    /** The title as the plan numbers it: only phases take the label {@link ActionTitle#phaseLabels} gives them. */
+    default String title(String phaseLabel) {
+        return title();
     }
 
     /** The service the action targets, or null (sleep). */
@@ -81,12 +94,25 @@ public sealed interface Action {
     record Start(String service, Version version, boolean readOnly, Integer generation, SourceRef source, String origin)
             implements Action {
         @Override
+        public String title() {
+            String extra = readOnly
+                    ? " (read-only" + (generation == null ? "" : ", generation " + generation) + ")"
+                    : generation == null ? "" : " (generation " + generation + ")";
+            return "start " + service + " " + version + extra;
+        }
+
+        @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.start(this);
         }
     }
 
     record Kill(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public String title() {
+            return "kill " + service;
+        }
+
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.kill(this);
@@ -95,6 +121,11 @@ public sealed interface Action {
 
     record Stop(String service, SourceRef source, String origin) implements Action {
         @Override
+        public String title() {
+            return "stop " + service;
+        }
+
+        @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.stop(this);
         }
@@ -102,12 +133,22 @@ public sealed interface Action {
 
     record AwaitReady(String service, SourceRef source, String origin) implements Action {
         @Override
+        public String title() {
+            return "await-ready " + service;
+        }
+
+        @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.awaitReady(this);
         }
     }
 
     record Promote(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public String title() {
+            return "promote " + service;
+        }
+
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.promote(this);
@@ -117,6 +158,11 @@ public sealed interface Action {
     /** The system's setup statements, applied once per environment. */
     record Configure(String service, SourceRef source, String origin) implements Action {
         @Override
+        public String title() {
+            return "configure " + service;
+        }
+
+        @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.configure(this);
         }
@@ -125,6 +171,11 @@ public sealed interface Action {
     /** The running server must report {@code version}. */
     record AssertVersion(String service, Version version, SourceRef source, String origin) implements Action {
         @Override
+        public String title() {
+            return "assert-version " + service + " " + version;
+        }
+
+        @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.assertVersion(this);
         }
@@ -132,6 +183,17 @@ public sealed interface Action {
 
     /** Run one phase of every participating check against {@code service}. */
     record RunPhase(Phase phase, String service, SourceRef source, String origin) implements Action {
+        @Override
+        public String title() {
+            return title(phase.label());
+        }
+
+        /** With the label the plan gives this phase ({@code validate #2} when it validates more than once). */
+        @Override
+        public String title(String phaseLabel) {
+            return (phaseLabel == null ? phase.label() : phaseLabel) + ActionTitle.on(service);
+        }
+
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.runPhase(this);
@@ -144,6 +206,12 @@ public sealed interface Action {
             return null;
         }
 
+        /** The YAML form the scenario writes ({@code 5s}, {@code 500ms}, {@code 10m}). */
+        @Override
+        public String title() {
+            return "sleep " + Durations.format(Duration.ofMillis(millis));
+        }
+
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.sleep(this);
@@ -152,6 +220,12 @@ public sealed interface Action {
 
     record Sql(List<String> statements, String service, boolean asSystem, SourceRef source, String origin)
             implements Action {
+        /** The first statement on one line, shortened, and how many follow it. */
+        @Override
+        public String title() {
+            return "sql" + ActionTitle.on(service) + (asSystem ? " as system" : "") + ": " + ActionTitle.preview(statements);
+        }
+
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.sql(this);

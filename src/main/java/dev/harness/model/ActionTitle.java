@@ -1,22 +1,17 @@
 package dev.harness.model;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
- * The one-line title of each step of a plan, e.g. {@code start db_2 15.19 (read-only, generation 1)},
- * {@code validate #2 on db_2}, {@code sleep 5s}. The only place titles are made: {@code harness plan}, the
- * console and harness.log of {@code harness run}, junit.xml and report.html all print these words.
+ * The titles of a plan's steps, e.g. {@code start db_2 15.19 (read-only, generation 1)}, {@code validate #2 on db_2},
+ * {@code sleep 5s}: each action says its own ({@link Action#title()}), and this adds what only the whole plan knows,
+ * the numbering of repeated validates. {@code harness plan}, the console and harness.log of {@code harness run},
+ * junit.xml and report.html all print these words.
  */
-public final class ActionTitle implements Action.Visitor<String, RuntimeException> {
+public final class ActionTitle {
     private static final int SQL_PREVIEW = 60;
 
-    /** The phase label of the action being titled ({@code validate #2}); only phases have one. */
-    private final String phaseLabel;
-
-    private ActionTitle(String phaseLabel) {
-        this.phaseLabel = phaseLabel;
-    }
+    private ActionTitle() {}
 
     /** The titles of all of the plan's actions, by action index. */
     public static List<String> of(Plan plan) {
@@ -28,7 +23,7 @@ public final class ActionTitle implements Action.Visitor<String, RuntimeExceptio
 
     /** @param phaseLabel the label {@link #phaseLabels} gives the action (null for other actions) */
     public static String of(Action action, String phaseLabel) {
-        return action.accept(new ActionTitle(phaseLabel));
+        return action.title(phaseLabel);
     }
 
     /**
@@ -47,65 +42,14 @@ public final class ActionTitle implements Action.Visitor<String, RuntimeExceptio
         return out;
     }
 
-    @Override
-    public String start(Action.Start s) {
-        String extra = s.readOnly()
-                ? " (read-only" + (s.generation() == null ? "" : ", generation " + s.generation()) + ")"
-                : s.generation() == null ? "" : " (generation " + s.generation() + ")";
-        return "start " + s.service() + " " + s.version() + extra;
-    }
-
-    @Override
-    public String kill(Action.Kill a) {
-        return "kill " + a.service();
-    }
-
-    @Override
-    public String stop(Action.Stop a) {
-        return "stop " + a.service();
-    }
-
-    @Override
-    public String awaitReady(Action.AwaitReady a) {
-        return "await-ready " + a.service();
-    }
-
-    @Override
-    public String promote(Action.Promote a) {
-        return "promote " + a.service();
-    }
-
-    @Override
-    public String configure(Action.Configure a) {
-        return "configure " + a.service();
-    }
-
-    @Override
-    public String assertVersion(Action.AssertVersion a) {
-        return "assert-version " + a.service() + " " + a.version();
-    }
-
-    @Override
-    public String runPhase(Action.RunPhase a) {
-        return (phaseLabel == null ? a.phase().label() : phaseLabel) + on(a.service());
-    }
-
-    /** The YAML form the scenario writes ({@code 5s}, {@code 500ms}, {@code 10m}). */
-    @Override
-    public String sleep(Action.Sleep a) {
-        return "sleep " + Durations.format(Duration.ofMillis(a.millis()));
-    }
-
     /** The first statement on one line, shortened, and how many follow it. */
-    @Override
-    public String sql(Action.Sql q) {
-        String first = q.statements().isEmpty() ? "" : q.statements().get(0).replaceAll("\\s+", " ").trim();
+    static String preview(List<String> statements) {
+        String first = statements.isEmpty() ? "" : statements.get(0).replaceAll("\\s+", " ").trim();
         if (first.length() > SQL_PREVIEW) first = first.substring(0, SQL_PREVIEW - 1) + "…";
-        String more = q.statements().size() > 1 ? " (+" + (q.statements().size() - 1) + " more)" : "";
-        return "sql" + on(q.service()) + (q.asSystem() ? " as system" : "") + ": " + first + more;
+        return first + (statements.size() > 1 ? " (+" + (statements.size() - 1) + " more)" : "");
     }
 
-    private static String on(String service) {
+    static String on(String service) {
         return service == null ? "" : " on " + service;
     }
 }

@@ -1,6 +1,5 @@
 package dev.harness.model;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,17 +17,9 @@ public sealed interface Step {
     interface Visitor<R> {
         R start(Start s);
 
-        R kill(Kill s);
-
-        R stop(Stop s);
-
-        R awaitReady(AwaitReady s);
-
-        R promote(Promote s);
+        R direct(Direct s);
 
         R runPhase(RunPhase s);
-
-        R sleep(Sleep s);
 
         R sql(Sql s);
 
@@ -39,38 +30,27 @@ public sealed interface Step {
 
     enum Via { RESTART, ZERO_DOWNTIME }
 
+    /**
+     * A step that is already its action: nothing in it needs resolving ({@code kill}, {@code stop},
+     * {@code await-ready}, {@code promote}, {@code sleep}). A new step kind of this sort needs no step record
+     * and no translation rule: the mapper builds the action and the compiler takes it as it is.
+     */
+    record Direct(Action action) implements Step {
+        @Override
+        public SourceRef source() {
+            return action.source();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.direct(this);
+        }
+    }
+
     record Start(String service, String version, boolean readOnly, Integer generation, SourceRef source) implements Step {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.start(this);
-        }
-    }
-
-    record Kill(String service, SourceRef source) implements Step {
-        @Override
-        public <R> R accept(Visitor<R> v) {
-            return v.kill(this);
-        }
-    }
-
-    record Stop(String service, SourceRef source) implements Step {
-        @Override
-        public <R> R accept(Visitor<R> v) {
-            return v.stop(this);
-        }
-    }
-
-    record AwaitReady(String service, SourceRef source) implements Step {
-        @Override
-        public <R> R accept(Visitor<R> v) {
-            return v.awaitReady(this);
-        }
-    }
-
-    record Promote(String service, SourceRef source) implements Step {
-        @Override
-        public <R> R accept(Visitor<R> v) {
-            return v.promote(this);
         }
     }
 
@@ -79,13 +59,6 @@ public sealed interface Step {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.runPhase(this);
-        }
-    }
-
-    record Sleep(Duration duration, SourceRef source) implements Step {
-        @Override
-        public <R> R accept(Visitor<R> v) {
-            return v.sleep(this);
         }
     }
 

@@ -38,33 +38,13 @@ final class StepTranslator {
         }
 
         @Override
-        public List<Action> kill(Step.Kill k) {
-            return List.of(new Action.Kill(k.service(), k.source(), null));
-        }
-
-        @Override
-        public List<Action> stop(Step.Stop s) {
-            return List.of(new Action.Stop(s.service(), s.source(), null));
-        }
-
-        @Override
-        public List<Action> awaitReady(Step.AwaitReady a) {
-            return List.of(new Action.AwaitReady(a.service(), a.source(), null));
-        }
-
-        @Override
-        public List<Action> promote(Step.Promote p) {
-            return List.of(new Action.Promote(p.service(), p.source(), null));
+        public List<Action> direct(Step.Direct d) {
+            return List.of(d.action());
         }
 
         @Override
         public List<Action> runPhase(Step.RunPhase r) {
             return List.of(new Action.RunPhase(r.phase(), target(r.on(), state), r.source(), null));
-        }
-
-        @Override
-        public List<Action> sleep(Step.Sleep s) {
-            return List.of(new Action.Sleep(s.duration().toMillis(), s.source(), null));
         }
 
         @Override

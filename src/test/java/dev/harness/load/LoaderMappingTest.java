@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.harness.model.Action;
 import dev.harness.model.Cell;
 import dev.harness.model.Check;
 import dev.harness.model.Expectation;
@@ -95,15 +96,15 @@ class LoaderMappingTest {
                 new Step.RunPhase(Phase.INITIALIZE, null, SourceRef.of(file, 6, 5)),
                 new Step.Start("db_2", "15.10", true, 1, SourceRef.of(file, 7, 5)),
                 new Step.RunPhase(Phase.MANIPULATE_1, null, SourceRef.of(file, 8, 5)),
-                new Step.AwaitReady("db_2", SourceRef.of(file, 9, 5)),
-                new Step.Promote("db_2", SourceRef.of(file, 10, 5)),
+                new Step.Direct(new Action.AwaitReady("db_2", SourceRef.of(file, 9, 5), null)),
+                new Step.Direct(new Action.Promote("db_2", SourceRef.of(file, 10, 5), null)),
                 new Step.RunPhase(Phase.MANIPULATE_2, "db_2", SourceRef.of(file, 11, 5)),
                 new Step.RunPhase(Phase.VALIDATE, null, SourceRef.of(file, 12, 5)),
                 new Step.RunPhase(Phase.VALIDATE, "db_2", SourceRef.of(file, 13, 5)),
                 new Step.RunPhase(Phase.INITIALIZE, "db_2", SourceRef.of(file, 14, 5)),
-                new Step.Kill("db_2", SourceRef.of(file, 15, 5)),
-                new Step.Stop("db_1", SourceRef.of(file, 16, 5)),
-                new Step.Sleep(Duration.ofMinutes(2), SourceRef.of(file, 17, 5)),
+                new Step.Direct(new Action.Kill("db_2", SourceRef.of(file, 15, 5), null)),
+                new Step.Direct(new Action.Stop("db_1", SourceRef.of(file, 16, 5), null)),
+                new Step.Direct(new Action.Sleep(Duration.ofMinutes(2).toMillis(), SourceRef.of(file, 17, 5), null)),
                 new Step.Sql(List.of("ALTER SYSTEM SET x = 1"), null, false, SourceRef.of(file, 18, 5)),
                 new Step.Sql(List.of("SELECT 1", "SELECT 2"), "db_2", true, SourceRef.of(file, 19, 5)),
                 new Step.Upgrade("current", Step.Via.ZERO_DOWNTIME, SourceRef.of(file, 20, 5)),

@@ -109,6 +109,7 @@ class SealedFamiliesTest {
         if (type == long.class) return 5000L;
         if (type == Version.class) return new Version("15.19");
         if (type == SourceRef.class) return SourceRef.NONE;
+        if (type == Action.class) return new Action.Kill("db_1", SourceRef.NONE, null);
         if (type == Duration.class) return Duration.ofSeconds(5);
         if (type == List.class) return List.of();
         if (type == Expectation.ErrorMatch.class) return new Expectation.ErrorMatch(Expectation.ErrorMatch.Kind.CONTAINS, "x");

@@ -1,5 +1,6 @@
 package dev.harness.plan;
 
+import dev.harness.model.Action;
 import dev.harness.model.Check;
 import dev.harness.model.Cell;
 import dev.harness.model.Expectation;
@@ -105,22 +106,22 @@ final class Fixtures {
         }
 
         ScenarioBuilder kill(String service) {
-            steps.add(new Step.Kill(service, next()));
+            steps.add(new Step.Direct(new Action.Kill(service, next(), null)));
             return this;
         }
 
         ScenarioBuilder stop(String service) {
-            steps.add(new Step.Stop(service, next()));
+            steps.add(new Step.Direct(new Action.Stop(service, next(), null)));
             return this;
         }
 
         ScenarioBuilder awaitReady(String service) {
-            steps.add(new Step.AwaitReady(service, next()));
+            steps.add(new Step.Direct(new Action.AwaitReady(service, next(), null)));
             return this;
         }
 
         ScenarioBuilder promote(String service) {
-            steps.add(new Step.Promote(service, next()));
+            steps.add(new Step.Direct(new Action.Promote(service, next(), null)));
             return this;
         }
 
@@ -142,7 +143,7 @@ final class Fixtures {
         }
 
         ScenarioBuilder sleep(Duration d) {
-            steps.add(new Step.Sleep(d, next()));
+            steps.add(new Step.Direct(new Action.Sleep(d.toMillis(), next(), null)));
             return this;
         }
 
