@@ -11,9 +11,9 @@ import java.util.Set;
  */
 public final class SystemKinds {
     public static final List<SystemKind> ALL = List.of(
-            new SystemKind("postgres", List.of("process", "docker"), "process", HarnessConfig.Postgres.DEFAULTS),
+            new SystemKind("postgres", List.of("process", "docker"), "process", HarnessConfig.Postgres.DEFAULTS, List.of()),
             // Materialize only runs in Docker, so it must not inherit the PostgreSQL default "process".
-            new SystemKind("materialize", List.of("docker"), "docker", HarnessConfig.Materialize.DEFAULTS));
+            new SystemKind("materialize", List.of("docker"), "docker", HarnessConfig.Materialize.DEFAULTS, List.of("postgres")));
 
     private SystemKinds() {}
 

@@ -2,7 +2,6 @@ package dev.harness.run;
 
 import dev.harness.model.Action;
 import dev.harness.model.ActionTitle;
-import dev.harness.model.Durations;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
@@ -10,6 +9,7 @@ import dev.harness.model.RunResult;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
 import dev.harness.model.Version;
+import dev.harness.plan.PlanSettings;
 import dev.harness.runtime.ServiceRuntime;
 import dev.harness.system.DatabaseSystem;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class PlanWalk {
         this.walker = walker;
         String runId = plan.scenario() + "-" + Long.toHexString(options.clock().millis());
         RunState state = new RunState(plan, config, runtime, runId, options.log());
-        Duration defaultBudget = defaultBudget(plan, config, options);
+        Duration defaultBudget = defaultBudget(plan, config);
         this.phaseLabels = ActionTitle.phaseLabels(plan);
         this.titles = ActionTitle.of(plan);
         this.servers = new ServerActions(system, runtime, state, defaultBudget, options.log());
@@ -61,11 +61,9 @@ final class PlanWalk {
         this.phases = new CheckPhases(state, phaseRunner, stop, connections, phaseResults, phaseLabels, defaultBudget, options.parallel());
     }
 
-    private static Duration defaultBudget(Plan plan, HarnessConfig config, ExecutorOptions options) {
-        String configured = plan.settings() == null ? null : plan.settings().get("timeouts.statement");
-        return configured != null ? Durations.parse(configured)
-                : config != null && config.timeouts() != null && config.timeouts().statement() != null ? config.timeouts().statement()
-                : options.statementTimeout();
+    /** The statement budget the plan recorded, else the default (both typed by {@code PlanSettings.runConfig}). */
+    private static Duration defaultBudget(Plan plan, HarnessConfig config) {
+        return PlanSettings.runConfig(plan, config).timeouts().statement();
     }
 
     void interrupt() {

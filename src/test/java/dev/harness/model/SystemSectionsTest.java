@@ -44,7 +44,7 @@ class SystemSectionsTest {
     @Test
     void aSystemMayOnlyDefaultToARuntimeItSupports() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new SystemKind("x", List.of("docker"), "process", HarnessConfig.Postgres.DEFAULTS));
+                () -> new SystemKind("x", List.of("docker"), "process", HarnessConfig.Postgres.DEFAULTS, List.of()));
         assertTrue(e.getMessage().contains("default runtime process"), e.getMessage());
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
 import dev.harness.model.Version;
+import dev.harness.runtime.ServiceSpec;
+import dev.harness.system.materialize.MetadataStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,22 @@ class PlanSettingsTest {
         assertEquals(plan.current(), run.current("postgres"));
         assertEquals(plan.versions(), run.catalog("postgres"));
         assertEquals("mine/mz:{version}", run.materialize().image(), "sections the plan does not record stay live");
+    }
+
+    /** Materialize runs beside a PostgreSQL metadata store: its image and version are the plan's too. */
+    @Test
+    void aMaterializePlanRecordsItsMetadataStoreSoAReplayIgnoresTheLivePostgresSection() {
+        Plan plan = Compiler.compile(Fixtures.scenario().start("mz_1", "last").allPhases().build(), List.of(), Fixtures.config(),
+                "materialize", "docker", 1);
+        assertEquals("harness/postgres:{version}", plan.settings().get("postgres.image"));
+        assertEquals("15.19", plan.settings().get("postgres.current"));
+        HarnessConfig live = ConfigOverrides.apply(Fixtures.config(), Map.of("postgres.image", "elsewhere/pg:{version}", "postgres.current", "15.10"));
+
+        HarnessConfig run = PlanSettings.runConfig(plan, live);
+
+        ServiceSpec store = MetadataStore.spec(run);
+        assertEquals("harness/postgres:15.19", store.image());
+        assertEquals(new Version("15.19"), run.current("postgres"));
     }
 
     @Test

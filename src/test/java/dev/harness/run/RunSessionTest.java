@@ -108,7 +108,7 @@ class RunSessionTest {
         Plan plan = new PlanBuilder().check(PlanBuilder.tableCheck("t", true)).start("db").allPhases().build();
         java.time.Clock frozen = java.time.Clock.fixed(java.time.Instant.parse("2024-05-01T10:00:00Z"), java.time.ZoneOffset.UTC);
         RunSession s = new RunSession(new PostgresSystem(CONFIG), logs -> new ProcessRuntime(logs.getParent(), false), CONFIG,
-                List.of(), new ExecutorOptions(1, java.time.Duration.ofSeconds(30), frozen, Ticker.SYSTEM, RunListener.NONE, line -> {}), p -> "{}");
+                List.of(), new ExecutorOptions(1, frozen, Ticker.SYSTEM, RunListener.NONE, line -> {}), p -> "{}");
         Path first = s.reportDir(out, plan);
         Path second = s.reportDir(out, plan);
         assertTrue(Files.isDirectory(first) && Files.isDirectory(second));
