@@ -1,8 +1,10 @@
 package dev.harness.runtime.process;
 
+import dev.harness.model.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,15 +62,13 @@ public final class ProcessTree {
     }
 
     static void awaitGone(List<ProcessHandle> processes) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        for (ProcessHandle p : processes) {
-            while (!isGone(p) && System.currentTimeMillis() < deadline) {
-                try {
-                    p.onExit().get(50, TimeUnit.MILLISECONDS);
-                } catch (Exception waitMore) {
-                    // timed out or interrupted: check again (a zombie never completes onExit)
-                }
-            }
+        try {
+            Poll.every(Duration.ofMillis(50), Duration.ofMillis(WAIT_MILLIS)).tryUntil(() -> {
+                long running = processes.stream().filter(p -> !isGone(p)).count();
+                return running == 0 ? Poll.Look.done(true) : Poll.Look.pending(running + " still running");
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
