@@ -41,6 +41,8 @@ final class CheckMapper {
                 since,
                 before,
                 disabled(root),
+                root.bool("externally-idempotent", true),
+                root.bool("supports-forced-migrations", true),
                 statements(root.list("initialize")),
                 manipulate == null ? List.of() : statements(manipulate.list("1")),
                 manipulate == null ? List.of() : statements(manipulate.list("2")),

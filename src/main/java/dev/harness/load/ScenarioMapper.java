@@ -29,7 +29,12 @@ final class ScenarioMapper {
         List<Step> steps = new ArrayList<>();
         for (Node n : root.list("steps")) steps.add(step(n));
         return new Scenario(root.entityName("scenario", defaultName, problems), root.text("description"), root.text("base"),
-                List.copyOf(steps), root.where());
+                List.copyOf(steps), root.where(), scope(root));
+    }
+
+    private static Scenario.Scope scope(YamlMap root) {
+        return new Scenario.Scope(List.copyOf(root.texts("systems")), root.has("systems") ? root.whereKey("systems") : null,
+                root.texts("requires").contains("external-idempotence"), root.bool("forced-migrations", false));
     }
 
     private Step step(Node n) {
@@ -80,7 +85,8 @@ final class ScenarioMapper {
                 if (max != null && versions != null) {
                     problems.add(new Problem(m.whereKey("max"), "'max' applies only to 'versions: random'; an explicit list has exactly its versions"));
                 }
-                yield new Step.UpgradePath(versions, versionSources, via(m), max == null ? DEFAULT_MAX_PATH : Integer.parseInt(max), where);
+                Step.PhasePlacement phases = "random".equals(m.text("phases")) ? Step.PhasePlacement.RANDOM : Step.PhasePlacement.NONE;
+                yield new Step.UpgradePath(versions, versionSources, via(m), max == null ? DEFAULT_MAX_PATH : Integer.parseInt(max), phases, where);
             }
             default -> throw new IllegalStateException("schema admitted an unknown step: " + kind);
         };

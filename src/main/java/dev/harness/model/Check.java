@@ -10,6 +10,10 @@ import java.util.List;
  * @param since    runs only when the scenario's base version is >= since (null = no bound)
  * @param before   ... and < before (null = no bound)
  * @param disabled reason it is disabled, or null
+ * @param externallyIdempotent     false when its manipulate phases change something outside the server in a way
+ *                                 that cannot be repeated; a scenario that requires external idempotence skips it
+ * @param supportsForcedMigrations false when it cannot pass under forced builtin schema migrations; a scenario
+ *                                 with {@code forced-migrations: true} skips it
  */
 public record Check(
         String name,
@@ -18,11 +22,20 @@ public record Check(
         Version since,
         Version before,
         String disabled,
+        boolean externallyIdempotent,
+        boolean supportsForcedMigrations,
         List<Statement> initialize,
         List<Statement> manipulate1,
         List<Statement> manipulate2,
         List<Statement> validate,
         SourceRef source) {
+
+    /** A check with neither flag set: externally idempotent and fine under forced migrations (the defaults). */
+    public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
+            List<Statement> initialize, List<Statement> manipulate1, List<Statement> manipulate2, List<Statement> validate,
+            SourceRef source) {
+        this(name, description, systems, since, before, disabled, true, true, initialize, manipulate1, manipulate2, validate, source);
+    }
 
     public List<Statement> statements(Phase phase) {
         return switch (phase) {

@@ -5,6 +5,32 @@ import java.util.List;
 /**
  * A scenario as written: a script of platform events and check phases.
  *
- * @param base version name the checks are gated on; null = the version of the first start
+ * @param base  version name the checks are gated on; null = the version of the first start
+ * @param scope the systems it runs on and the checks it cannot take
  */
-public record Scenario(String name, String description, String base, List<Step> steps, SourceRef source) {}
+public record Scenario(String name, String description, String base, List<Step> steps, SourceRef source, Scope scope) {
+
+    /** A scenario for every system that takes every check. */
+    public Scenario(String name, String description, String base, List<Step> steps, SourceRef source) {
+        this(name, description, base, steps, source, Scope.ANY);
+    }
+
+    /**
+     * Where a scenario may run and which checks it excludes, as the original's scenario filter
+     * ({@code requires_external_idempotence}, {@code does_forced_migrations}).
+     *
+     * @param systems                     the systems it runs on; empty = all
+     * @param systemsSource               where {@code systems} is written (null when it is not)
+     * @param requiresExternalIdempotence {@code requires: [external-idempotence]}: it repeats a manipulate phase,
+     *                                    so checks with {@code externally-idempotent: false} are skipped
+     * @param forcedMigrations            it forces builtin schema migrations, so checks with
+     *                                    {@code supports-forced-migrations: false} are skipped
+     */
+    public record Scope(List<String> systems, SourceRef systemsSource, boolean requiresExternalIdempotence, boolean forcedMigrations) {
+        public static final Scope ANY = new Scope(List.of(), null, false, false);
+
+        public boolean allows(String system) {
+            return systems.isEmpty() || systems.contains(system);
+        }
+    }
+}

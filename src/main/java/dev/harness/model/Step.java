@@ -79,12 +79,25 @@ public sealed interface Step {
     }
 
     /**
+     * Where an {@code upgrade-path} puts the check phases: {@code NONE} leaves them to the scenario's own steps;
+     * {@code RANDOM} places manipulate 1 and 2 at seeded random points of the path and validates after its last hop.
+     */
+    enum PhasePlacement { NONE, RANDOM }
+
+    /**
      * Macro: hop through {@code versions} (null = random from the catalog) ending on current.
      *
      * @param versionSources where each of {@code versions} is written (same size), so a hop that goes down can be
      *                       pointed at; null when the versions are random
+     * @param phases         whether the macro places the manipulate and validate phases itself
      */
-    record UpgradePath(List<String> versions, List<SourceRef> versionSources, Via via, int max, SourceRef source) implements Step {
+    record UpgradePath(List<String> versions, List<SourceRef> versionSources, Via via, int max, PhasePlacement phases,
+            SourceRef source) implements Step {
+        /** A path that places no phases. */
+        public UpgradePath(List<String> versions, List<SourceRef> versionSources, Via via, int max, SourceRef source) {
+            this(versions, versionSources, via, max, PhasePlacement.NONE, source);
+        }
+
         /** Every version positioned at the step itself (plans built in code). */
         public UpgradePath(List<String> versions, Via via, int max, SourceRef source) {
             this(versions, versions == null ? null : versions.stream().map(v -> source).toList(), via, max, source);

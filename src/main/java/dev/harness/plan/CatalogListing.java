@@ -28,7 +28,7 @@ public final class CatalogListing {
         StringBuilder out = new StringBuilder("scenarios (" + sorted.size() + ")\n");
         int width = sorted.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         for (Scenario s : sorted) {
-            line(out, width, s.name(), s.description(), s.base() == null ? "" : "base " + s.base(), s.source().file());
+            line(out, width, s.name(), s.description(), gates(s), s.source().file());
         }
         return out.toString();
     }
@@ -40,6 +40,18 @@ public final class CatalogListing {
         if (c.since() != null) parts.add("since " + c.since());
         if (c.before() != null) parts.add("before " + c.before());
         if (c.disabled() != null) parts.add("disabled: " + c.disabled());
+        if (!c.externallyIdempotent()) parts.add("externally-idempotent: false");
+        if (!c.supportsForcedMigrations()) parts.add("supports-forced-migrations: false");
+        return String.join("; ", parts);
+    }
+
+    /** What a scenario says about where it runs and which checks it takes, e.g. {@code base last; systems materialize}. */
+    static String gates(Scenario s) {
+        List<String> parts = new ArrayList<>();
+        if (s.base() != null) parts.add("base " + s.base());
+        if (!s.scope().systems().isEmpty()) parts.add("systems " + String.join(", ", s.scope().systems()));
+        if (s.scope().requiresExternalIdempotence()) parts.add("requires external-idempotence");
+        if (s.scope().forcedMigrations()) parts.add("forced-migrations");
         return String.join("; ", parts);
     }
 

@@ -6,7 +6,9 @@ import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
+import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
+import dev.harness.model.SourceRef;
 import dev.harness.model.Step;
 import dev.harness.model.SystemKinds;
 import dev.harness.model.Version;
@@ -29,6 +31,7 @@ public final class Compiler {
     public static Plan compile(Scenario scenario, List<Check> checks, HarnessConfig config, String system, String runtime, long seed) {
         String runtimeProblem = SystemKinds.runtimeProblem(SystemKinds.require(system), runtime);
         if (runtimeProblem != null) throw new HarnessException.InvalidInput(runtimeProblem);
+        requireSystemAllowed(scenario, system);
         Version current = config.current(system);
         if (current == null) throw new HarnessException.InvalidInput("no current version configured for " + system + " (set current in harness.yaml)");
 
@@ -55,7 +58,7 @@ public final class Compiler {
         problems.throwIfAny();
 
         List<PlannedCheck> planned = new ArrayList<>();
-        for (Check c : checks) planned.add(new PlannedCheck(c, CheckGate.skipReason(c, system, base)));
+        for (Check c : checks) planned.add(new PlannedCheck(c, CheckGate.skipReason(c, system, base, scenario.scope())));
         return new Plan(
                 scenario.name(),
                 scenario.description(),
@@ -69,6 +72,15 @@ public final class Compiler {
                 CheckOrder.order(planned, seed),
                 List.copyOf(actions),
                 PlanSettings.of(config, system));
+    }
+
+    /** A scenario written for some systems only ({@code systems:}) is refused on the others, at that key. */
+    private static void requireSystemAllowed(Scenario scenario, String system) {
+        Scenario.Scope scope = scenario.scope();
+        if (scope.allows(system)) return;
+        SourceRef where = scope.systemsSource() != null ? scope.systemsSource() : scenario.source();
+        throw new HarnessException.InvalidInput(List.of(new Problem(where, "scenario " + scenario.name() + " runs on "
+                + String.join(", ", scope.systems()) + " only, not on " + system)));
     }
 
     /** The scenario's {@code base}, else the version of the first start. */

@@ -2,6 +2,7 @@ package dev.harness.plan;
 
 import dev.harness.model.Action;
 import dev.harness.model.Names;
+import dev.harness.model.Phase;
 import dev.harness.model.SourceRef;
 import dev.harness.model.Step;
 import dev.harness.model.Version;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * A zero-downtime hop is Materialize's {@code upgrade_service_actions}: start the other service of an
  * alternating pair read-only with generation + 1, await-ready, promote, then kill the previous leader
  * (already fenced; the kill cleans it up so the pair can alternate again on the next hop).
+ * A path with {@code phases: random} also places manipulate 1 and 2 at seeded hops and validates after the last.
  */
 final class MacroExpander {
     static final String UPGRADE = "upgrade macro";
@@ -56,10 +58,16 @@ final class MacroExpander {
         return out;
     }
 
-    List<Action> upgradePath(Step.UpgradePath step, Optional<ServiceState> leader) {
+    /** @param manipulated whether a manipulate phase ran before the macro (a path that places the phases needs none) */
+    List<Action> upgradePath(Step.UpgradePath step, Optional<ServiceState> leader, boolean manipulated) {
         if (leader.isEmpty()) {
             problems.add(step.source(), "upgrade-path: no writable leader is running to upgrade");
             return List.of();
+        }
+        boolean placesPhases = step.phases() == Step.PhasePlacement.RANDOM;
+        if (placesPhases && manipulated) {
+            problems.add(step.source(), "upgrade-path: phases: random places manipulate 1 and 2 itself, but a manipulate"
+                    + " phase already ran before it; remove those steps or the phases key");
         }
         List<Version> path = step.versions() == null ? randomPath(step, leader.get()) : listedPath(step, leader.get());
         if (path == null) return List.of();
@@ -69,8 +77,22 @@ final class MacroExpander {
         }
         List<Action> out = new ArrayList<>();
         Leader l = toLeader(leader.get());
-        for (Version v : path) l = hop(l, v, step.via(), step.source(), UPGRADE_PATH, out);
+        RandomUpgradePath.PhasePositions at = placesPhases ? randomPath.phasePositions(path.size()) : null;
+        manipulateAt(at, 0, l, step.source(), out);
+        for (int hops = 1; hops <= path.size(); hops++) {
+            l = hop(l, path.get(hops - 1), step.via(), step.source(), UPGRADE_PATH, out);
+            manipulateAt(at, hops, l, step.source(), out);
+        }
+        // Validate once, on the final version and after both manipulates, as SelfManagedRandomUpgradePath does.
+        if (at != null) out.add(new Action.RunPhase(Phase.VALIDATE, l.service(), step.source(), UPGRADE_PATH));
         return out;
+    }
+
+    /** The manipulate phases placed after {@code hops} hops, on the leader of that point (none without placement). */
+    private static void manipulateAt(RandomUpgradePath.PhasePositions at, int hops, Leader leader, SourceRef src, List<Action> out) {
+        if (at == null) return;
+        if (at.manipulate1() == hops) out.add(new Action.RunPhase(Phase.MANIPULATE_1, leader.service(), src, UPGRADE_PATH));
+        if (at.manipulate2() == hops) out.add(new Action.RunPhase(Phase.MANIPULATE_2, leader.service(), src, UPGRADE_PATH));
     }
 
     /** Random hops between the leader's version and current, as {@code generate_random_upgrade_path}. */

@@ -45,6 +45,11 @@ final class PlanValidator {
         return Optional.ofNullable(services.get(name));
     }
 
+    /** Whether a manipulate phase has run so far. */
+    boolean manipulated() {
+        return manipulated1 || manipulated2;
+    }
+
     Version versionOf(String service) {
         ServiceState s = services.get(service);
         return s == null ? null : s.version();

@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * Materialize's {@code generate_random_upgrade_path}: keep each candidate version independently with
  * probability 0.33; if none was kept pick one at random; if more than {@code max} were kept, keep a
- * random sample of {@code max}. The result is ascending (the caller appends current).
+ * random sample of {@code max}. The result is ascending (the caller appends current). It also places the
+ * manipulate phases of a path with {@code phases: random}, from the same stream.
  */
 public final class RandomUpgradePath {
     /** The keep probability Materialize uses since 2026 (0.5 before). */
@@ -32,6 +33,20 @@ public final class RandomUpgradePath {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return new Random(z ^ (z >>> 31));
+    }
+
+    /** Where a path's manipulate phases go: after that many hops (0 = before the first), manipulate 1 never after 2. */
+    public record PhasePositions(int manipulate1, int manipulate2) {}
+
+    /**
+     * Materialize's {@code SelfManagedRandomUpgradePath}: two positions drawn from {@code 0..hops}, the smaller for
+     * manipulate 1, so both phases may fall on the same version.
+     */
+    public PhasePositions phasePositions(int hops) {
+        if (hops < 0) throw new IllegalArgumentException("hops must not be negative, not " + hops);
+        int a = random.nextInt(hops + 1);
+        int b = random.nextInt(hops + 1);
+        return new PhasePositions(Math.min(a, b), Math.max(a, b));
     }
 
     /** @param candidates versions to choose from, ascending; empty gives an empty path */

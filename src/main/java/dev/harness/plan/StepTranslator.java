@@ -59,7 +59,7 @@ final class StepTranslator {
 
         @Override
         public List<Action> upgradePath(Step.UpgradePath p) {
-            return macros.upgradePath(p, state.leader());
+            return macros.upgradePath(p, state.leader(), state.manipulated());
         }
     }
 

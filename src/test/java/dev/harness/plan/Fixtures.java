@@ -66,6 +66,13 @@ final class Fixtures {
                 List.of(create), List.of(), List.of(), List.of(query), src);
     }
 
+    /** A plain check with its two scenario-filter flags set as given. */
+    static Check check(String name, boolean externallyIdempotent, boolean supportsForcedMigrations) {
+        Check c = check(name);
+        return new Check(c.name(), c.description(), c.systems(), c.since(), c.before(), c.disabled(), externallyIdempotent,
+                supportsForcedMigrations, c.initialize(), c.manipulate1(), c.manipulate2(), c.validate(), c.source());
+    }
+
     static SourceRef line(int line) {
         return SourceRef.of(FILE, line, STEP_COLUMN);
     }
@@ -74,6 +81,7 @@ final class Fixtures {
     static final class ScenarioBuilder {
         private final String name;
         private String base;
+        private Scenario.Scope scope = Scenario.Scope.ANY;
         private final List<Step> steps = new ArrayList<>();
 
         ScenarioBuilder(String name) {
@@ -162,13 +170,24 @@ final class Fixtures {
             return this;
         }
 
+        ScenarioBuilder upgradePath(List<String> versions, Step.Via via, int max, Step.PhasePlacement phases) {
+            SourceRef at = next();
+            steps.add(new Step.UpgradePath(versions, versions == null ? null : versions.stream().map(v -> at).toList(), via, max, phases, at));
+            return this;
+        }
+
+        ScenarioBuilder scope(Scenario.Scope s) {
+            scope = s;
+            return this;
+        }
+
         /** The usual tail: all phases on the leader. */
         ScenarioBuilder allPhases() {
             return initialize().manipulate(1).manipulate(2).validate();
         }
 
         Scenario build() {
-            return new Scenario(name, "a test scenario", base, List.copyOf(steps), SourceRef.of(FILE, 1, 1));
+            return new Scenario(name, "a test scenario", base, List.copyOf(steps), SourceRef.of(FILE, 1, 1), scope);
         }
     }
 }
