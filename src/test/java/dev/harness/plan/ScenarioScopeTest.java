@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A scenario's scope: the systems it runs on and the checks its include filter leaves out (Materialize's §2.2). */
 class ScenarioScopeTest {
@@ -30,22 +32,21 @@ class ScenarioScopeTest {
     private static final String NO_FORCED_MIGRATIONS =
             "does not support forced migrations (supports-forced-migrations: false), and the scenario forces them (forced-migrations: true)";
 
-    @Test
-    void aCheckThatIsNotExternallyIdempotentIsSkippedOnlyWhereTheScenarioRequiresIt() {
-        Check notIdempotent = check("a", false, true);
-        assertEquals(NOT_IDEMPOTENT, CheckGate.skipReason(notIdempotent, "postgres", BASE, REQUIRES_IDEMPOTENCE));
-        assertNull(CheckGate.skipReason(notIdempotent, "postgres", BASE, Scenario.Scope.ANY));
-        assertNull(CheckGate.skipReason(notIdempotent, "postgres", BASE, FORCED_MIGRATIONS));
-        assertNull(CheckGate.skipReason(check("b"), "postgres", BASE, REQUIRES_IDEMPOTENCE), "idempotent by default");
+    /** A check with one flag, the scope that leaves it out, a scope that does not, and the reason. */
+    record Filter(Check flagged, Scenario.Scope leavesOut, Scenario.Scope keeps, String reason) {}
+
+    static List<Filter> filters() {
+        return List.of(new Filter(check("a", false, true), REQUIRES_IDEMPOTENCE, FORCED_MIGRATIONS, NOT_IDEMPOTENT),
+                new Filter(check("a", true, false), FORCED_MIGRATIONS, REQUIRES_IDEMPOTENCE, NO_FORCED_MIGRATIONS));
     }
 
-    @Test
-    void aCheckWithoutForcedMigrationSupportIsSkippedOnlyWhereTheScenarioForcesThem() {
-        Check noForced = check("a", true, false);
-        assertEquals(NO_FORCED_MIGRATIONS, CheckGate.skipReason(noForced, "postgres", BASE, FORCED_MIGRATIONS));
-        assertNull(CheckGate.skipReason(noForced, "postgres", BASE, Scenario.Scope.ANY));
-        assertNull(CheckGate.skipReason(noForced, "postgres", BASE, REQUIRES_IDEMPOTENCE));
-        assertNull(CheckGate.skipReason(check("b"), "postgres", BASE, FORCED_MIGRATIONS), "supported by default");
+    @ParameterizedTest
+    @MethodSource("filters")
+    void aFlaggedCheckIsSkippedOnlyWhereTheScenarioAsksForIt(Filter f) {
+        assertEquals(f.reason(), CheckGate.skipReason(f.flagged(), "postgres", BASE, f.leavesOut()));
+        assertNull(CheckGate.skipReason(f.flagged(), "postgres", BASE, Scenario.Scope.ANY));
+        assertNull(CheckGate.skipReason(f.flagged(), "postgres", BASE, f.keeps()));
+        assertNull(CheckGate.skipReason(check("b"), "postgres", BASE, f.leavesOut()), "a check without flags takes part");
     }
 
     @Test
