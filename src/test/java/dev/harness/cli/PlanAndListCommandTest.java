@@ -25,9 +25,9 @@ class PlanAndListCommandTest {
         assertTrue(r.out().startsWith("scenario  zero_downtime: Upgrade last -> current with overlapping generations.\n"), r.out());
         assertTrue(r.out().contains("\nseed      42\n"), r.out());
         assertTrue(r.out().contains("\nversions  15.18 -> 15.19\n"), r.out());
-        assertTrue(r.out().contains("[ 2] configure db_1                                   (implicit)  scenarios.d/zero_downtime.yaml:6\n"), r.out());
-        assertTrue(r.out().contains("[ 3] assert-version db_1 15.18                        (implicit)  scenarios.d/zero_downtime.yaml:6\n"), r.out());
-        assertTrue(r.out().contains("[ 8] assert-version db_2 15.19                        (implicit)  scenarios.d/zero_downtime.yaml:10\n"), r.out());
+        assertTrue(r.out().contains("[ 2] configure db_1                                   (implicit)  scenarios.d/zero_downtime.yaml:8\n"), r.out());
+        assertTrue(r.out().contains("[ 3] assert-version db_1 15.18                        (implicit)  scenarios.d/zero_downtime.yaml:8\n"), r.out());
+        assertTrue(r.out().contains("[ 9] assert-version db_2 15.19                        (implicit)  scenarios.d/zero_downtime.yaml:13\n"), r.out());
         assertTrue(r.out().contains("checks (14: 14 run, 0 skipped), in seed order"), r.out());
     }
 
