@@ -93,6 +93,29 @@ class RunCommandEndToEndTest {
         assertTrue(log.contains("PASSED") && log.contains("promote db_2"), log);
     }
 
+    /**
+     * The catalogue's scenarios that add something to the ones above: a preflight that is promoted and one that is
+     * rolled back (a read-only boot on the killed leader's data), the zero-downtime smoke test, system settings
+     * changed between phases, a two-hop restart upgrade. The linear self-managed paths only chain zero-downtime hops
+     * (covered above and by PostgresSystemTest) and take a minute each, so they are left to manual runs.
+     */
+    @Test
+    void catalogueScenariosOfPreflightSmokeTestSettingsAndSelfManagedUpgradePass() throws IOException {
+        List<String> names = List.of("preflight_continue", "preflight_rollback", "zero_downtime_once", "system_var_change",
+                "upgrade_from_previous_self_managed");
+        List<String> args = new ArrayList<>(names.stream().map(this::scenario).toList());
+        args.addAll(List.of("--checks", portable(), "--check", "table_data", "--check", "views"));
+        assertEquals(ExitCode.OK, run(args.toArray(String[]::new)));
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> dirs = s.toList();
+            assertEquals(names.size(), dirs.size(), dirs.toString());
+            for (Path d : dirs) {
+                String junit = Files.readString(d.resolve("junit.xml"));
+                assertTrue(junit.contains("name=\"table_data\"") && !junit.contains("<failure") && !junit.contains("<error"), junit);
+            }
+        }
+    }
+
     @Test
     void aSavedPlanReplaysExactlyEvenAfterItsCheckFilesAreGone() throws IOException {
         Path checks = Files.createDirectories(sideFiles.resolve("replay-checks"));
