@@ -143,7 +143,7 @@ public final class PostgresSystem implements DatabaseSystem {
                 if (recovering != start.readOnly()) {
                     throw new HarnessException.Infrastructure(start.service(), start.readOnly()
                             ? "started as a read-only candidate but is not a standby"
-                            : "started writable but is in recovery (a standby.signal left in its data?)", null);
+                            : "started writable but is in recovery (a recovery.signal left in its data?)", null);
                 }
                 return Poll.Look.done(true);
             } catch (SQLException e) {
