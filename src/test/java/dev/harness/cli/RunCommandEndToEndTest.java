@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.ExitCode;
 import dev.harness.runtime.TempDirAccess;
+import dev.harness.testing.DockerProbe;
+import dev.harness.testing.RequiresDocker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real CLI on the real YAML of the repository against real PostgreSQL processes (Maven-packaged
- * binaries, process runtime): restart, one- and two-hop upgrades, zero-downtime, a wrong expectation,
- * and an interrupted run.
+ * binaries, process runtime): restart, one- and two-hop upgrades, zero-downtime, preflights, a wrong expectation,
+ * and an interrupted run; and two catalogue scenarios in Docker containers.
  */
 class RunCommandEndToEndTest {
     private static final Path PROJECT = Path.of(System.getProperty("harness.projectDir", "."));
@@ -112,6 +114,26 @@ class RunCommandEndToEndTest {
             for (Path d : dirs) {
                 String junit = Files.readString(d.resolve("junit.xml"));
                 assertTrue(junit.contains("name=\"table_data\"") && !junit.contains("<failure") && !junit.contains("<error"), junit);
+            }
+        }
+    }
+
+    /**
+     * In containers: the second zero-downtime generation is a standby of the promoted first one (another container,
+     * a new timeline), and a rolled-back preflight boots the old image writable on the volume the new one opened.
+     */
+    @Test
+    @RequiresDocker
+    void zeroDowntimeAndAPreflightRollbackPassInContainersAndLeaveNothing() throws Exception {
+        assertEquals(ExitCode.OK, run(scenario("zero_downtime"), scenario("preflight_rollback"), "--runtime", "docker",
+                "--checks", portable(), "--check", "table_data", "--check", "views"));
+        try (Stream<Path> s = Files.list(out); DockerProbe probe = new DockerProbe()) {
+            List<Path> dirs = s.toList();
+            assertEquals(2, dirs.size(), dirs.toString());
+            for (Path d : dirs) {
+                String junit = Files.readString(d.resolve("junit.xml"));
+                assertTrue(junit.contains("name=\"views\"") && !junit.contains("<failure") && !junit.contains("<error"), junit);
+                assertEquals(List.of(), probe.labelled(runId(d)), "containers, volumes or network left by " + d);
             }
         }
     }
