@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.ExitCode;
 import dev.harness.runtime.TempDirAccess;
+import dev.harness.testing.DockerProbe;
+import dev.harness.testing.RequiresDocker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real CLI on the real YAML of the repository against real PostgreSQL processes (Maven-packaged
- * binaries, process runtime): restart, one- and two-hop upgrades, zero-downtime, a wrong expectation,
- * and an interrupted run.
+ * binaries, process runtime): restart, one- and two-hop upgrades, zero-downtime, preflights, a wrong expectation,
+ * and an interrupted run; and two catalogue scenarios in Docker containers.
  */
 class RunCommandEndToEndTest {
     private static final Path PROJECT = Path.of(System.getProperty("harness.projectDir", "."));
@@ -91,6 +93,49 @@ class RunCommandEndToEndTest {
         assertEquals(ExitCode.OK, run(scenario("zero_downtime"), "--checks", portable(), "--check", "table_data", "--check", "views"));
         String log = Files.readString(onlyReportDir().resolve("harness.log"));
         assertTrue(log.contains("PASSED") && log.contains("promote db_2"), log);
+    }
+
+    /**
+     * The catalogue's scenarios that add something to the ones above: a preflight that is promoted and one that is
+     * rolled back (a read-only boot on the killed leader's data), the zero-downtime smoke test, system settings
+     * changed between phases, a two-hop restart upgrade. The linear self-managed paths only chain zero-downtime hops
+     * (covered above and by PostgresSystemTest) and take a minute each, so they are left to manual runs.
+     */
+    @Test
+    void catalogueScenariosOfPreflightSmokeTestSettingsAndSelfManagedUpgradePass() throws IOException {
+        List<String> names = List.of("preflight_continue", "preflight_rollback", "zero_downtime_once", "system_var_change",
+                "upgrade_from_previous_self_managed");
+        List<String> args = new ArrayList<>(names.stream().map(this::scenario).toList());
+        args.addAll(List.of("--checks", portable(), "--check", "table_data", "--check", "views"));
+        assertEquals(ExitCode.OK, run(args.toArray(String[]::new)));
+        try (Stream<Path> s = Files.list(out)) {
+            List<Path> dirs = s.toList();
+            assertEquals(names.size(), dirs.size(), dirs.toString());
+            for (Path d : dirs) {
+                String junit = Files.readString(d.resolve("junit.xml"));
+                assertTrue(junit.contains("name=\"table_data\"") && !junit.contains("<failure") && !junit.contains("<error"), junit);
+            }
+        }
+    }
+
+    /**
+     * In containers: the second zero-downtime generation is a standby of the promoted first one (another container,
+     * a new timeline), and a rolled-back preflight boots the old image writable on the volume the new one opened.
+     */
+    @Test
+    @RequiresDocker
+    void zeroDowntimeAndAPreflightRollbackPassInContainersAndLeaveNothing() throws Exception {
+        assertEquals(ExitCode.OK, run(scenario("zero_downtime"), scenario("preflight_rollback"), "--runtime", "docker",
+                "--checks", portable(), "--check", "table_data", "--check", "views"));
+        try (Stream<Path> s = Files.list(out); DockerProbe probe = new DockerProbe()) {
+            List<Path> dirs = s.toList();
+            assertEquals(2, dirs.size(), dirs.toString());
+            for (Path d : dirs) {
+                String junit = Files.readString(d.resolve("junit.xml"));
+                assertTrue(junit.contains("name=\"views\"") && !junit.contains("<failure") && !junit.contains("<error"), junit);
+                assertEquals(List.of(), probe.labelled(runId(d)), "containers, volumes or network left by " + d);
+            }
+        }
     }
 
     @Test

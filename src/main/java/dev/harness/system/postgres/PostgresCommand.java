@@ -28,12 +28,19 @@ public final class PostgresCommand {
 
     private static final String INIT_AND_EXEC = """
             set -e
-            data="$1"; bin="$2"; port="$3"; listen="$4"
-            shift 4
+            data="$1"; bin="$2"; port="$3"; listen="$4"; mode="$5"
+            shift 5
             if [ ! -f "$data/PG_VERSION" ]; then
+              if [ "$mode" = read-only ]; then
+                echo "$0: $data holds no cluster: a read-only start needs a leader to copy or a cluster of its own" >&2
+                exit 1
+              fi
               "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale --no-sync
             %s
             fi
+            # The start's mode decides recovery, not a signal file an earlier start left: a read-only start boots as a
+            # standby (of the leader it was cloned from, or on its own WAL), a writable one boots writable.
+            if [ "$mode" = read-only ]; then : > "$data/standby.signal"; else rm -f "$data/standby.signal"; fi
             # -k '': no unix socket. Clients use TCP; a socket path under a deep run folder could pass the 107-byte limit.
             exec "$bin/postgres" -D "$data" -p "$port" -h "$listen" -k '' "$@"
             """;
@@ -49,10 +56,12 @@ public final class PostgresCommand {
      * @param listen   address to listen on
      * @param openHba  also trust connections from other hosts (containers reach each other by network)
      * @param identity value of {@link #IDENTITY_SETTING} ({@code ${start-id}}: new for every start)
+     * @param readOnly boot as a standby ({@code standby.signal}); otherwise boot writable (any {@code standby.signal} removed)
      */
-    public static List<String> argv(String bin, String dataDir, String port, String listen, boolean openHba, String identity) {
+    public static List<String> argv(String bin, String dataDir, String port, String listen, boolean openHba, String identity,
+            boolean readOnly) {
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", INIT_AND_EXEC.formatted(openHba ? OPEN_HBA : ""),
-                SCRIPT_NAME, dataDir, bin, port, listen));
+                SCRIPT_NAME, dataDir, bin, port, listen, readOnly ? "read-only" : "writable"));
         for (String s : SETTINGS) argv.addAll(List.of("-c", s));
         argv.addAll(List.of("-c", IDENTITY_SETTING + "=" + identity));
         return List.copyOf(argv);

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * PostgreSQL as local processes or in Docker. Each service keeps its cluster in the volume
  * {@code <service>-data}; starting another version on it is a minor upgrade. A read-only candidate is a physical
- * standby of the leader, promoted with {@code pg_promote()}, after which the old leader is stopped (fenced).
+ * standby of the leader, promoted with {@code pg_promote()}, after which the old leader is stopped (fenced); with no
+ * other service leading (a preflight after the leader's kill) it is a standby on its own data.
  */
 public final class PostgresSystem implements DatabaseSystem {
     public static final int PORT = 5432;
@@ -78,13 +79,13 @@ public final class PostgresSystem implements DatabaseSystem {
         String port = "${port:" + PORT + "}";
         if (docker(ctx)) {
             return new ServiceSpec(start.service(), dockerImage(start.version()),
-                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID),
+                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID, start.readOnly()),
                     Map.of(), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", SYSTEM_USER);
         }
         // Describing only (plan --details): show where the binaries will be, fetch nothing.
         String folder = (ctx.runtime().isPresent() ? binaries.resolve(start.version()) : binaries.folder(start.version())).toString();
         return new ServiceSpec(start.service(), folder,
-                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID),
+                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID, start.readOnly()),
                 Map.of("LC_ALL", "C"), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", null);
     }
 
@@ -99,12 +100,20 @@ public final class PostgresSystem implements DatabaseSystem {
         return pattern.replace("{version}", v.bare());
     }
 
+    /**
+     * A read-only candidate is a standby: of the leader when one runs (a base backup of it replaces the candidate's
+     * data), else of nothing, on its own data: a preflight, where the new version boots read-only on what the killed
+     * leader of the same service left, replays its WAL and waits to be promoted or killed.
+     */
     @Override
     public void beforeStart(Action.Start start, SystemContext ctx) {
         if (!start.readOnly()) return;
         ServiceRuntime runtime = ctx.runtime().orElseThrow(() -> new IllegalStateException("beforeStart needs a runtime"));
-        String leader = ctx.leader().orElseThrow(() -> new HarnessException.Infrastructure(start.service(),
-                "a read-only candidate is a standby of the leader, but no service leads", null));
+        String leader = ctx.leader().filter(l -> !l.equals(start.service())).orElse(null);
+        if (leader == null) { // the candidate was the leader itself (killed before this start), or none ever led
+            ctx.log().accept(start.service() + ": no other service leads; boots read-only on its own data");
+            return;
+        }
         RunningService leaderService = ctx.service(leader).orElseThrow(() -> new HarnessException.Infrastructure(start.service(),
                 "its leader " + leader + " is not running", null));
         // The standby reaches the leader by service name inside Docker's network, by loopback port as a process.
@@ -134,7 +143,7 @@ public final class PostgresSystem implements DatabaseSystem {
                 if (recovering != start.readOnly()) {
                     throw new HarnessException.Infrastructure(start.service(), start.readOnly()
                             ? "started as a read-only candidate but is not a standby"
-                            : "started writable but is in recovery (a standby.signal left in its data?)", null);
+                            : "started writable but is in recovery (a recovery.signal left in its data?)", null);
                 }
                 return Poll.Look.done(true);
             } catch (SQLException e) {
@@ -216,9 +225,19 @@ public final class PostgresSystem implements DatabaseSystem {
         return Version.parse(m.group(1));
     }
 
+    /**
+     * A standby of a leader is ready once it has replayed the leader's WAL up to where the leader was when asked. One
+     * without a leader is ready once it accepts connections: a standby that starts on a crashed server's data opens
+     * for reads only after replaying all the WAL it has.
+     */
     @Override
     public void awaitReadyToPromote(String service, SystemContext ctx) {
-        String leader = ctx.leader().orElseThrow(() -> new HarnessException.Infrastructure(service, "no leader to catch up with", null));
+        String leader = ctx.leader().filter(l -> !l.equals(service)).orElse(null);
+        if (leader == null) {
+            requireStandby(service, ctx);
+            ctx.log().accept(service + ": no leader to catch up with; replayed its own WAL");
+            return;
+        }
         ServiceRuntime runtime = ctx.runtime().orElseThrow();
         SqlEndpoint standby = endpoint(running(service, ctx), true);
         Lsn target;
@@ -287,6 +306,16 @@ public final class PostgresSystem implements DatabaseSystem {
             }
         });
         runtime.stop(oldLeader, Duration.ofSeconds(30));
+    }
+
+    private void requireStandby(String service, SystemContext ctx) {
+        try {
+            if (!"t".equals(PgConnections.queryText(endpoint(running(service, ctx), true), "SELECT pg_is_in_recovery()"))) {
+                throw new HarnessException.Infrastructure(service, "is not a read-only standby", null);
+            }
+        } catch (SQLException e) {
+            throw new HarnessException.Infrastructure(service, "not answering while awaiting ready: " + e.getMessage(), e);
+        }
     }
 
     private static RunningService running(String service, SystemContext ctx) {

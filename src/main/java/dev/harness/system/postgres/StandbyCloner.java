@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Makes a candidate's data folder a physical standby of the leader with the low-level backup API (the bundled
  * binaries have no pg_basebackup): {@code pg_backup_start} on the leader, a file copy of its volume while it keeps
- * running, {@code pg_backup_stop} in the same session, then backup_label, standby.signal and primary_conninfo.
+ * running, {@code pg_backup_stop} in the same session, then backup_label and primary_conninfo. The read-only start
+ * that follows boots it as a standby (its start script writes standby.signal).
  */
 public final class StandbyCloner {
     /** What pg_basebackup leaves out: runtime state of the running leader, WAL (streamed instead), temp files. */
@@ -56,7 +57,6 @@ public final class StandbyCloner {
             Map<String, String> files = new LinkedHashMap<>();
             files.put("backup_label", label);
             if (spcmap != null && !spcmap.isEmpty()) files.put("tablespace_map", spcmap);
-            files.put("standby.signal", "");
             files.put("postgresql.auto.conf", withPrimaryConninfo(autoConf, conninfo));
             runtime.writeFiles(standbyVolume, files);
         } catch (SQLException e) {

@@ -113,6 +113,30 @@ class PostgresOnDockerTest {
         assertTrue(DockerProbe.read(runtime.logFile("db_1")).contains("database system is shut down"), "fenced by a clean shutdown");
     }
 
+    /** Materialize's preflight scenarios: current boots read-only on the killed leader's volume; rollback and promotion. */
+    @Test
+    void aPreflightBootsReadOnlyOnTheKilledLeadersVolumeThenRollsBackAndThenIsPromoted() {
+        RunningService old = pg.start("db_1", "15.18", false);
+        pg.exec(old, false, "CREATE TABLE t (a int)", "INSERT INTO t VALUES (1)");
+        pg.kill("db_1");
+        RunningService candidate = pg.start("db_1", "15.19", true);
+        pg.awaitReadyToPromote("db_1");
+        assertEquals("1", pg.query(candidate, "SELECT count(*) FROM t"));
+        pg.kill("db_1");
+
+        RunningService rolledBack = pg.start("db_1", "15.18", false);
+        assertEquals("f", pg.query(rolledBack, "SELECT pg_is_in_recovery()"), "a writable start boots writable");
+        pg.exec(rolledBack, false, "INSERT INTO t VALUES (2)");
+        pg.kill("db_1");
+
+        RunningService promoted = pg.start("db_1", "15.19", true);
+        pg.awaitReadyToPromote("db_1");
+        pg.promote("db_1");
+        pg.exec(promoted, false, "INSERT INTO t VALUES (3)");
+        assertEquals(Version.parse("15.19"), pg.serverVersion(promoted));
+        assertEquals("3", pg.query(promoted, "SELECT count(*) FROM t"));
+    }
+
     @Test
     void aServerThatDiesAtStartIsAnInfrastructureErrorQuotingItsLastWords() {
         pg.start("db_1", "15.18", false);

@@ -51,6 +51,19 @@ class PostgresSpecTest {
         assertFalse(script.contains("host all all all trust"), "a local server accepts loopback only");
     }
 
+    /** The start's mode, not a signal file an earlier start left, decides whether the server boots as a standby. */
+    @Test
+    void theStartScriptGetsTheStartsModeAndOwnsTheStandbySignal() {
+        var ctx = new TestSystemContext(TestSystemContext.testConfig(), null, "docker");
+        Action.Start readOnly = new Action.Start("db_1", Version.parse("15.19"), true, 1, null, null);
+        assertEquals("read-only", system.serviceSpec(readOnly, ctx).command().get(8));
+        ServiceSpec writable = system.serviceSpec(start("db_1", "15.19"), ctx);
+        assertEquals("writable", writable.command().get(8));
+        String script = writable.command().get(2);
+        assertTrue(script.contains("if [ \"$mode\" = read-only ]; then : > \"$data/standby.signal\"; else rm -f \"$data/standby.signal\"; fi"), script);
+        assertTrue(script.indexOf("holds no cluster") < script.indexOf("initdb"), "a read-only start never makes a fresh cluster: " + script);
+    }
+
     @Test
     void parsesServerVersions() {
         assertEquals("15.19", system.parseVersion("15.19").text());

@@ -162,8 +162,48 @@ class PostgresSystemTest {
     }
 
     @Test
-    void aReadOnlyStartWithoutALeaderIsRefused() {
+    void aReadOnlyStartWithoutALeaderOrAClusterOfItsOwnIsRefused() {
         var e = assertThrows(HarnessException.Infrastructure.class, () -> start("db_2", "15.19", true));
         assertEquals("db_2", e.service());
+        assertTrue(e.getMessage().contains("holds no cluster: a read-only start needs a leader to copy or a cluster of its own"), e.getMessage());
+    }
+
+    /** Materialize's PreflightCheckContinue: the new version boots read-only on what the killed leader left. */
+    @Test
+    void aPreflightBootsTheNewVersionReadOnlyOnTheKilledLeadersDataAndIsPromoted() {
+        RunningService old = start("db_1", "15.18", false);
+        exec(old, false, "CREATE TABLE t (a int)", "INSERT INTO t SELECT generate_series(1, 1000)");
+        kill("db_1"); // the leader's last commits are only in its WAL: the candidate must replay them
+        RunningService candidate = start("db_1", "15.19", true);
+        assertEquals("t", query(candidate, "SELECT pg_is_in_recovery()"));
+        pg.awaitReadyToPromote("db_1");
+        assertEquals("1000", query(candidate, "SELECT count(*) FROM t"));
+        var readOnly = assertThrows(AssertionError.class, () -> exec(candidate, false, "INSERT INTO t VALUES (0)"));
+        assertTrue(readOnly.getMessage().contains("read-only"), readOnly.getMessage());
+
+        pg.promote("db_1");
+        exec(candidate, false, "INSERT INTO t VALUES (1001)");
+        assertEquals(Version.parse("15.19"), serverVersion(candidate));
+        kill("db_1");
+        RunningService restarted = start("db_1", "15.19", false);
+        assertEquals("f", query(restarted, "SELECT pg_is_in_recovery()"));
+        assertEquals("1001", query(restarted, "SELECT count(*) FROM t"));
+    }
+
+    /** Materialize's PreflightCheckRollback: a read-only boot that is never promoted leaves the old version writable. */
+    @Test
+    void afterAPreflightThatIsNotPromotedTheOldVersionBootsWritableOnTheSameData() {
+        RunningService old = start("db_1", "15.18", false);
+        exec(old, false, "CREATE TABLE t (a int)", "INSERT INTO t VALUES (1)");
+        kill("db_1");
+        start("db_1", "15.19", true);
+        pg.awaitReadyToPromote("db_1");
+        kill("db_1"); // its standby.signal stays in the data folder
+
+        RunningService rolledBack = start("db_1", "15.18", false);
+        assertEquals("f", query(rolledBack, "SELECT pg_is_in_recovery()"), "a writable start boots writable");
+        exec(rolledBack, false, "INSERT INTO t VALUES (2)");
+        assertEquals(Version.parse("15.18"), serverVersion(rolledBack));
+        assertEquals("2", query(rolledBack, "SELECT count(*) FROM t"));
     }
 }
