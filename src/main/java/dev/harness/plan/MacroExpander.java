@@ -3,6 +3,7 @@ package dev.harness.plan;
 import dev.harness.model.Action;
 import dev.harness.model.Names;
 import dev.harness.model.SourceRef;
+import dev.harness.model.StartSettings;
 import dev.harness.model.Step;
 import dev.harness.model.Version;
 import java.util.ArrayList;
@@ -33,8 +34,8 @@ final class MacroExpander {
         this.problems = problems;
     }
 
-    /** The leader as a macro sees it: just what the next hop needs. */
-    private record Leader(String service, Version version, Integer generation) {}
+    /** The leader as a macro sees it: just what the next hop needs (each hop's start takes over its settings). */
+    private record Leader(String service, Version version, Integer generation, StartSettings settings) {}
 
     List<Action> upgrade(Step.Upgrade step, Optional<ServiceState> leader) {
         VersionResolver.Result to = versions.resolve(step.to());
@@ -124,10 +125,11 @@ final class MacroExpander {
     }
 
     private Leader hop(Leader from, Version to, Step.Via via, SourceRef src, String origin, List<Action> out) {
+        StartSettings settings = from.settings() == null ? null : from.settings().inherited();
         if (via == Step.Via.RESTART) {
             out.add(new Action.Kill(from.service(), src, origin));
-            out.add(new Action.Start(from.service(), to, false, from.generation(), src, origin));
-            return new Leader(from.service(), to, from.generation());
+            out.add(new Action.Start(from.service(), to, false, from.generation(), settings, src, origin));
+            return new Leader(from.service(), to, from.generation(), settings);
         }
         String next = otherService(from.service());
         if (!Names.SERVICE.matcher(next).matches()) {
@@ -135,15 +137,15 @@ final class MacroExpander {
                     + "', which is not a valid service name (at most 63 characters); use a shorter service name");
         }
         int generation = (from.generation() == null ? 0 : from.generation()) + 1;
-        out.add(new Action.Start(next, to, true, generation, src, origin));
+        out.add(new Action.Start(next, to, true, generation, settings, src, origin));
         out.add(new Action.AwaitReady(next, src, origin));
         out.add(new Action.Promote(next, src, origin));
         out.add(new Action.Kill(from.service(), src, origin));
-        return new Leader(next, to, generation);
+        return new Leader(next, to, generation, settings);
     }
 
     private static Leader toLeader(ServiceState s) {
-        return new Leader(s.name(), s.version(), s.generation());
+        return new Leader(s.name(), s.version(), s.generation(), s.settings());
     }
 
     /** The partner in an alternating pair: {@code x_1} <-> {@code x_2}, else {@code x} -> {@code x_2}. */
