@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.harness.load.Loader;
 import dev.harness.load.Validation;
 import dev.harness.model.Scenario;
+import dev.harness.model.StartSettings;
+import dev.harness.model.Step;
 import dev.harness.plan.Compiler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every YAML example in README.md is a real file: the line before each ```yaml block names it in backticks,
- * the block is that file verbatim, and the file validates (a scenario also compiles for every system).
+ * the block is that file verbatim, and the file validates (a scenario also compiles for every system, or for the one
+ * system whose start settings it writes).
  */
 class ReadmeExamplesTest {
     private static final Pattern PATH = Pattern.compile("`([^`\\s]+\\.ya?ml)`");
@@ -68,7 +71,7 @@ class ReadmeExamplesTest {
                 Validation.Result result = Validation.validate(List.of(e.file()));
                 assertTrue(result.ok(), "README.md:" + e.line() + ": " + result.problems());
                 for (Scenario scenario : result.scenarios()) {
-                    for (SystemKind kind : SystemKinds.ALL) {
+                    for (SystemKind kind : systemsOf(scenario)) {
                         Compiler.compile(scenario, Loader.loadChecks(List.of(Path.of("checks.d"))), Loader.loadConfig(Path.of("harness.yaml")),
                                 kind.name(), kind.defaultRuntime(), 1L);
                     }
@@ -76,5 +79,13 @@ class ReadmeExamplesTest {
             }));
         }
         return tests;
+    }
+
+    /** Every system, or the one whose start settings the scenario writes (they belong to one system only). */
+    private static List<SystemKind> systemsOf(Scenario scenario) {
+        List<String> owners = scenario.steps().stream().filter(s -> s instanceof Step.Start).map(s -> (Step.Start) s)
+                .flatMap(s -> s.keys().written().stream()).map(StartSettings::systemOf).distinct().toList();
+        assertTrue(owners.size() <= 1, scenario.name() + " writes start settings of several systems: " + owners);
+        return owners.isEmpty() ? SystemKinds.ALL : List.of(SystemKinds.require(owners.get(0)));
     }
 }
