@@ -200,8 +200,9 @@ public record HarnessConfig(
             putIfSet(out, "image", image);
             putIfSet(out, "current-image", currentImage);
             putIfSet(out, "image-policy", imagePolicy);
-            if (replicationFactor != null) out.put("replication-factor", replicationFactor.toString());
-            putIfSet(out, "system-parameters-mode", parametersMode);
+            // The effective values: a replay keeps them even if a later harness changes the built-in defaults.
+            out.put("replication-factor", String.valueOf(effectiveReplicationFactor()));
+            out.put("system-parameters-mode", effectiveParametersMode());
             if (systemParameters != null) systemParameters.forEach((k, v) -> out.put(PARAMETER + k, v));
             return out;
         }

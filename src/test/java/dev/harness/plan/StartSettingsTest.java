@@ -76,6 +76,16 @@ class StartSettingsTest {
     }
 
     @Test
+    void schemaMistakesInSettingsAreReportedAtTheirPosition() {
+        List<String> p = problems("materialize", "  - start: {service: mz, version: current, restart: sometimes, env: {1BAD: x},"
+                + " healthcheck: tcp, builtin-replication-factor: 17}\n" + PHASES);
+        assertEquals(List.of("3:53: 'restart' must be no, on-failure or on-failure:N (N from 1 to 9999), found a string 'sometimes'",
+                "3:70: key '1BAD' must be an environment variable name like MZ_LOG_FILTER",
+                "3:93: 'healthcheck' must be sql, readyz or leader-status, found a string 'tcp'",
+                "3:126: 'builtin-replication-factor' must be a whole number from 0 to 16, found the number 17"), p);
+    }
+
+    @Test
     void everyMaterializeSettingIsTypedOnTheStart() throws IOException {
         Plan plan = compile("materialize", """
                   - start:
@@ -141,6 +151,18 @@ class StartSettingsTest {
                 + " soft-assertions: false, args: [--x], system-parameter-version: oldest}\n" + PHASES);
         assertEquals(mz, PlanJson.read(PlanJson.write(mz)));
         assertTrue(PlanJson.write(mz).contains("\"healthcheck\" : \"leader-status\""), PlanJson.write(mz));
+    }
+
+    @Test
+    void aReplayedPlanRefusesARecordedMaterializeSettingOutOfRange() throws IOException {
+        Plan mz = compile("materialize", "  - start: {service: mz, version: current}\n" + PHASES);
+        assertEquals("1", mz.settings().get("materialize.replication-factor"), "the plan records the factor it was compiled with");
+        assertEquals("default", mz.settings().get("materialize.system-parameters-mode"));
+        String json = PlanJson.write(mz);
+        assertTrue(message(json.replace("\"materialize.replication-factor\" : \"1\"", "\"materialize.replication-factor\" : \"99\""))
+                .contains("settings[\"materialize.replication-factor\"]: "), json);
+        assertTrue(message(json.replace("\"materialize.system-parameters-mode\" : \"default\"", "\"materialize.system-parameters-mode\" : \"chaos\""))
+                .contains("settings[\"materialize.system-parameters-mode\"]: "), json);
     }
 
     @Test
