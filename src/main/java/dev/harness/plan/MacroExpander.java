@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code upgrade} and {@code upgrade-path} into the primitive actions the plan shows.
+ * Expands {@code upgrade} and {@code upgrade-path} into the primitive actions the plan shows. Every hop's start
+ * takes over the start settings of the leader it replaces ({@link dev.harness.model.StartSettings#inherited()}).
  * A restart hop kills the leader and starts the same service on the new version (same generation).
  * A zero-downtime hop is Materialize's {@code upgrade_service_actions}: start the other service of an
  * alternating pair read-only with generation + 1, await-ready, promote, then kill the previous leader
