@@ -41,5 +41,4 @@ final class StartKeysMapper {
                 m.parsed("healthcheck", StartSettings.Healthcheck::parse, problems),
                 null);
     }
-
 }

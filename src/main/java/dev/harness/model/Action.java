@@ -100,8 +100,8 @@ public sealed interface Action {
         }
 
         /** The settings' {@code key: value} lines, none when it sets nothing. */
-        public java.util.List<String> describeSettings() {
-            return settings == null ? java.util.List.of() : settings.describe();
+        public List<String> describeSettings() {
+            return settings == null ? List.of() : settings.describe();
         }
 
         @Override

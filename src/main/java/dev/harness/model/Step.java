@@ -1,6 +1,8 @@
 package dev.harness.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A scenario step as written in YAML. Versions are still names ({@code last}, {@code current}, literals);
@@ -110,16 +112,16 @@ public sealed interface Step {
      * @param where                  position of every written key: {@code settings}, {@code settings.work_mem}, {@code env}, …
      */
     record StartKeys(StartSettings.Postgres postgres, StartSettings.Materialize materialize, String systemParameterVersion,
-            java.util.Map<String, SourceRef> where) {
-        public static final StartKeys NONE = new StartKeys(null, null, null, java.util.Map.of());
+            Map<String, SourceRef> where) {
+        public static final StartKeys NONE = new StartKeys(null, null, null, Map.of());
 
         public StartKeys {
-            where = where == null ? java.util.Map.of() : java.util.Map.copyOf(where);
+            where = where == null ? Map.of() : Map.copyOf(where);
         }
 
         /** The top-level keys written, in the order {@link StartSettings#KEYS} lists them. */
-        public java.util.List<String> written() {
-            java.util.List<String> out = new java.util.ArrayList<>();
+        public List<String> written() {
+            List<String> out = new ArrayList<>();
             StartSettings.KEYS.values().forEach(keys -> keys.stream().filter(where::containsKey).forEach(out::add));
             return out;
         }
