@@ -144,6 +144,13 @@ class StartSettingsTest {
     }
 
     @Test
+    void anExplicitStartSetsOnlyWhatItWrites() throws IOException {
+        Plan plan = compile("postgres", "  - start: {service: db, version: last, settings: {wal_level: logical}}\n  - initialize\n"
+                + "  - kill: db\n  - start: {service: db, version: current}\n  - manipulate: 1\n  - manipulate: 2\n  - validate\n");
+        assertNull(starts(plan).get(1).settings(), "only the macros take over the leader's settings");
+    }
+
+    @Test
     void settingsSurviveAPlanJsonRoundTrip() throws IOException {
         Plan pg = compile("postgres", "  - start: {service: db, version: current, settings: {work_mem: 64MB}}\n" + PHASES);
         assertEquals(pg, PlanJson.read(PlanJson.write(pg)));
