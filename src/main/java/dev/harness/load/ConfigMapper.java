@@ -69,12 +69,14 @@ final class ConfigMapper {
             return new HarnessConfig.Materialize(
                     versions(map, dm.versions()), version(map, "current", dm.current()), image(map, "image", true, dm.image()),
                     image(map, "current-image", false, dm.currentImage()), map.text("image-policy", dm.imagePolicy()),
-                    map.has("system-parameters") ? scalarMap(map.get("system-parameters")) : dm.systemParameters());
+                    map.has("system-parameters") ? YamlMap.scalars(map.get("system-parameters")) : dm.systemParameters(),
+                    map.has("replication-factor") ? Integer.valueOf(map.text("replication-factor")) : dm.replicationFactor(),
+                    map.text("system-parameters-mode", dm.parametersMode()));
         }
         if (fallback instanceof HarnessConfig.Postgres dp) {
             return new HarnessConfig.Postgres(
                     versions(map, dp.versions()), version(map, "current", dp.current()),
-                    map.has("binaries") ? scalarMap(map.get("binaries")) : dp.binaries(),
+                    map.has("binaries") ? YamlMap.scalars(map.get("binaries")) : dp.binaries(),
                     image(map, "image", true, dp.image()), map.text("image-policy", dp.imagePolicy()));
         }
         throw new IllegalStateException("no mapping for the harness.yaml section " + fallback.getClass().getSimpleName());
@@ -113,14 +115,5 @@ final class ConfigMapper {
         String problem = ImagePattern.problem(value, pattern);
         if (problem != null) problems.add(new Problem(map.whereValue(key), "'" + key + "': " + problem));
         return value;
-    }
-
-    /** A mapping of scalars, values as source text, in file order. */
-    private static Map<String, String> scalarMap(Node node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (NodeTuple t : ((org.yaml.snakeyaml.nodes.MappingNode) node).getValue()) {
-            out.put(((ScalarNode) t.getKeyNode()).getValue(), YamlMap.text(t.getValueNode()));
-        }
-        return java.util.Collections.unmodifiableMap(out);
     }
 }

@@ -50,7 +50,7 @@ final class ScenarioMapper {
                 YamlMap m = YamlMap.of(value, file);
                 String generation = m.text("generation");
                 yield new Step.Start(m.text("service"), m.text("version"), m.bool("read-only", false),
-                        generation == null ? null : Integer.valueOf(generation), where);
+                        generation == null ? null : Integer.valueOf(generation), StartKeysMapper.map(m, problems), where);
             }
             case "kill" -> new Step.Direct(new Action.Kill(YamlMap.text(value), where, null));
             case "stop" -> new Step.Direct(new Action.Stop(YamlMap.text(value), where, null));

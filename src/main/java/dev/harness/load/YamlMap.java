@@ -83,6 +83,28 @@ record YamlMap(MappingNode node, String file) {
         return out;
     }
 
+    /** A mapping of scalars below {@code key}, values as source text, in file order; empty when absent. */
+    java.util.Map<String, String> scalars(String key) {
+        return scalars(get(key));
+    }
+
+    static java.util.Map<String, String> scalars(Node node) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (node instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) out.put(((ScalarNode) t.getKeyNode()).getValue(), text(t.getValueNode()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Where each key of the mapping below {@code key} is written, as {@code key.name}. */
+    java.util.Map<String, SourceRef> keyPositions(String key) {
+        java.util.Map<String, SourceRef> out = new java.util.LinkedHashMap<>();
+        if (get(key) instanceof MappingNode m) {
+            for (NodeTuple t : m.getValue()) out.put(key + "." + ((ScalarNode) t.getKeyNode()).getValue(), at(t.getKeyNode()));
+        }
+        return out;
+    }
+
     /** The one key of a one-key mapping (a scenario step). */
     String onlyKey() {
         return ((ScalarNode) node.getValue().get(0).getKeyNode()).getValue();

@@ -90,9 +90,20 @@ public sealed interface Action {
     /**
      * @param generation deploy generation (Materialize {@code --deploy-generation}); null = not given
      * @param readOnly   start as a read-only candidate that is promoted later
+     * @param settings   what this start sets beyond its version, for the plan's system; null = nothing
      */
-    record Start(String service, Version version, boolean readOnly, Integer generation, SourceRef source, String origin)
-            implements Action {
+    record Start(String service, Version version, boolean readOnly, Integer generation, StartSettings settings, SourceRef source,
+            String origin) implements Action {
+        /** A start that sets nothing beyond its version. */
+        public Start(String service, Version version, boolean readOnly, Integer generation, SourceRef source, String origin) {
+            this(service, version, readOnly, generation, null, source, origin);
+        }
+
+        /** The settings' {@code key: value} lines, none when it sets nothing. */
+        public List<String> describeSettings() {
+            return settings == null ? List.of() : settings.describe();
+        }
+
         @Override
         public String title() {
             String extra = readOnly

@@ -103,11 +103,13 @@ public record HarnessConfig(
     }
 
     /**
-     * @param versions         catalog for Materialize (empty = top-level {@code versions})
-     * @param image            image pattern with {@code {version}}
-     * @param currentImage     image of {@code current} (the locally built one)
-     * @param imagePolicy      never | missing | always
-     * @param systemParameters merged into MZ_SYSTEM_PARAMETER_DEFAULT
+     * @param versions          catalog for Materialize (empty = top-level {@code versions})
+     * @param image             image pattern with {@code {version}}
+     * @param currentImage      image of {@code current} (the locally built one)
+     * @param imagePolicy       never | missing | always
+     * @param systemParameters  merged into MZ_SYSTEM_PARAMETER_DEFAULT
+     * @param replicationFactor replicas of the default cluster (default_cluster_replication_factor); 1 as in PR CI
+     * @param parametersMode    default | minimal | random (with the run's seed): the platform checks' CI_SYSTEM_PARAMETERS
      */
     public record Materialize(
             List<Version> versions,
@@ -115,14 +117,35 @@ public record HarnessConfig(
             String image,
             String currentImage,
             String imagePolicy,
-            Map<String, String> systemParameters) implements SystemSection {
+            Map<String, String> systemParameters,
+            Integer replicationFactor,
+            String parametersMode) implements SystemSection {
         public static final Materialize DEFAULTS = new Materialize(List.of(), null, "materialize/materialized:{version}",
-                "materialize/materialized:latest", "missing", Map.of());
+                "materialize/materialized:latest", "missing", Map.of(), 1, "default");
+        public static final List<String> PARAMETER_MODES = List.of("default", "minimal", "random");
+        public static final int MAX_REPLICATION_FACTOR = 16;
         private static final String PARAMETER = "system-parameters.";
+
+        /** A section without the replication factor and parameter mode (they default). */
+        public Materialize(List<Version> versions, Version current, String image, String currentImage, String imagePolicy,
+                Map<String, String> systemParameters) {
+            this(versions, current, image, currentImage, imagePolicy, systemParameters, null, null);
+        }
+
+        /** The replication factor in effect: the configured one, else 1. */
+        public int effectiveReplicationFactor() {
+            return replicationFactor == null ? DEFAULTS.replicationFactor : replicationFactor;
+        }
+
+        /** The parameter mode in effect: the configured one, else default. */
+        public String effectiveParametersMode() {
+            return parametersMode == null ? DEFAULTS.parametersMode : parametersMode;
+        }
 
         @Override
         public List<String> keys() {
-            return List.of("versions", "current", "image", "current-image", "image-policy", "system-parameters.<name>");
+            return List.of("versions", "current", "image", "current-image", "image-policy", "system-parameters.<name>",
+                    "replication-factor", "system-parameters-mode");
         }
 
         @Override
@@ -130,16 +153,45 @@ public record HarnessConfig(
             if (key.startsWith(PARAMETER) && key.length() > PARAMETER.length()) {
                 Map<String, String> params = new LinkedHashMap<>(systemParameters == null ? Map.of() : systemParameters);
                 params.put(key.substring(PARAMETER.length()), value);
-                return new Materialize(versions, current, image, currentImage, imagePolicy, params);
+                return new Materialize(versions, current, image, currentImage, imagePolicy, params, replicationFactor, parametersMode);
             }
             return switch (key) {
-                case "versions" -> new Materialize(Version.catalog(value), current, image, currentImage, imagePolicy, systemParameters);
-                case "current" -> new Materialize(versions, new Version(value), image, currentImage, imagePolicy, systemParameters);
-                case "image" -> new Materialize(versions, current, ImagePattern.require(value, true), currentImage, imagePolicy, systemParameters);
-                case "current-image" -> new Materialize(versions, current, image, ImagePattern.require(value, false), imagePolicy, systemParameters);
-                case "image-policy" -> new Materialize(versions, current, image, currentImage, ImagePattern.requirePolicy(value), systemParameters);
+                case "versions" -> new Materialize(Version.catalog(value), current, image, currentImage, imagePolicy, systemParameters,
+                        replicationFactor, parametersMode);
+                case "current" -> new Materialize(versions, new Version(value), image, currentImage, imagePolicy, systemParameters,
+                        replicationFactor, parametersMode);
+                case "image" -> new Materialize(versions, current, ImagePattern.require(value, true), currentImage, imagePolicy,
+                        systemParameters, replicationFactor, parametersMode);
+                case "current-image" -> new Materialize(versions, current, image, ImagePattern.require(value, false), imagePolicy,
+                        systemParameters, replicationFactor, parametersMode);
+                case "image-policy" -> new Materialize(versions, current, image, currentImage, ImagePattern.requirePolicy(value),
+                        systemParameters, replicationFactor, parametersMode);
+                case "replication-factor" -> new Materialize(versions, current, image, currentImage, imagePolicy, systemParameters,
+                        requireReplicationFactor(value), parametersMode);
+                case "system-parameters-mode" -> new Materialize(versions, current, image, currentImage, imagePolicy, systemParameters,
+                        replicationFactor, requireParametersMode(value));
                 default -> throw new IllegalArgumentException("unknown key '" + key + "'");
             };
+        }
+
+        public static int requireReplicationFactor(String value) {
+            int factor;
+            try {
+                factor = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + Printable.line(value) + "' is not a whole number");
+            }
+            if (factor < 0 || factor > MAX_REPLICATION_FACTOR) {
+                throw new IllegalArgumentException(factor + " is not from 0 to " + MAX_REPLICATION_FACTOR);
+            }
+            return factor;
+        }
+
+        public static String requireParametersMode(String value) {
+            if (!PARAMETER_MODES.contains(value)) {
+                throw new IllegalArgumentException("'" + Printable.line(value) + "' is not " + String.join(", ", PARAMETER_MODES));
+            }
+            return value;
         }
 
         @Override
@@ -148,6 +200,9 @@ public record HarnessConfig(
             putIfSet(out, "image", image);
             putIfSet(out, "current-image", currentImage);
             putIfSet(out, "image-policy", imagePolicy);
+            // The effective values: a replay keeps them even if a later harness changes the built-in defaults.
+            out.put("replication-factor", String.valueOf(effectiveReplicationFactor()));
+            out.put("system-parameters-mode", effectiveParametersMode());
             if (systemParameters != null) systemParameters.forEach((k, v) -> out.put(PARAMETER + k, v));
             return out;
         }

@@ -1,6 +1,8 @@
 package dev.harness.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A scenario step as written in YAML. Versions are still names ({@code last}, {@code current}, literals);
@@ -47,7 +49,12 @@ public sealed interface Step {
         }
     }
 
-    record Start(String service, String version, boolean readOnly, Integer generation, SourceRef source) implements Step {
+    /** @param keys the settings written under {@code start:}, for whichever system (the compiler keeps its plan's) */
+    record Start(String service, String version, boolean readOnly, Integer generation, StartKeys keys, SourceRef source) implements Step {
+        public Start(String service, String version, boolean readOnly, Integer generation, SourceRef source) {
+            this(service, version, readOnly, generation, StartKeys.NONE, source);
+        }
+
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.start(this);
@@ -106,6 +113,30 @@ public sealed interface Step {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.upgradePath(this);
+        }
+    }
+
+    /**
+     * The settings of a {@code start:} as written, before the compiler knows the plan's system.
+     *
+     * @param postgres               the PostgreSQL keys (null when none is written)
+     * @param materialize            the Materialize keys, {@code system-parameter-version} not yet resolved (null when none)
+     * @param systemParameterVersion the version name written, or null
+     * @param where                  position of every written key: {@code settings}, {@code settings.work_mem}, {@code env}, …
+     */
+    record StartKeys(StartSettings.Postgres postgres, StartSettings.Materialize materialize, String systemParameterVersion,
+            Map<String, SourceRef> where) {
+        public static final StartKeys NONE = new StartKeys(null, null, null, Map.of());
+
+        public StartKeys {
+            where = where == null ? Map.of() : Map.copyOf(where);
+        }
+
+        /** The top-level keys written, in the order {@link StartSettings#KEYS} lists them. */
+        public List<String> written() {
+            List<String> out = new ArrayList<>();
+            StartSettings.KEYS.values().forEach(keys -> keys.stream().filter(where::containsKey).forEach(out::add));
+            return out;
         }
     }
 }

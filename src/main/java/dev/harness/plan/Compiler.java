@@ -39,7 +39,7 @@ public final class Compiler {
         VersionResolver versions = new VersionResolver(system, config.catalog(system) == null ? List.of() : config.catalog(system), current);
         // The path has its own stream: adding a check must not change the upgrade path, and vice versa.
         MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(RandomUpgradePath.randomFor(seed)), problems);
-        StepTranslator translator = new StepTranslator(versions, macros, problems);
+        StepTranslator translator = new StepTranslator(versions, macros, new StartRules(system, versions, problems), problems);
         PlanValidator state = new PlanValidator(problems);
 
         List<Action> actions = new ArrayList<>();

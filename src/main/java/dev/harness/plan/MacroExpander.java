@@ -4,6 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.Names;
 import dev.harness.model.Phase;
 import dev.harness.model.SourceRef;
+import dev.harness.model.StartSettings;
 import dev.harness.model.Step;
 import dev.harness.model.Version;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code upgrade} and {@code upgrade-path} into the primitive actions the plan shows.
+ * Expands {@code upgrade} and {@code upgrade-path} into the primitive actions the plan shows. Every hop's start
+ * takes over the start settings of the leader it replaces ({@link dev.harness.model.StartSettings#inherited()}).
  * A restart hop kills the leader and starts the same service on the new version (same generation).
  * A zero-downtime hop is Materialize's {@code upgrade_service_actions}: start the other service of an
  * alternating pair read-only with generation + 1, await-ready, promote, then kill the previous leader
@@ -35,8 +37,8 @@ final class MacroExpander {
         this.problems = problems;
     }
 
-    /** The leader as a macro sees it: just what the next hop needs. */
-    private record Leader(String service, Version version, Integer generation) {}
+    /** The leader as a macro sees it: just what the next hop needs (each hop's start takes over its settings). */
+    private record Leader(String service, Version version, Integer generation, StartSettings settings) {}
 
     List<Action> upgrade(Step.Upgrade step, Optional<ServiceState> leader) {
         VersionResolver.Result to = versions.resolve(step.to());
@@ -146,10 +148,11 @@ final class MacroExpander {
     }
 
     private Leader hop(Leader from, Version to, Step.Via via, SourceRef src, String origin, List<Action> out) {
+        StartSettings settings = from.settings() == null ? null : from.settings().inherited();
         if (via == Step.Via.RESTART) {
             out.add(new Action.Kill(from.service(), src, origin));
-            out.add(new Action.Start(from.service(), to, false, from.generation(), src, origin));
-            return new Leader(from.service(), to, from.generation());
+            out.add(new Action.Start(from.service(), to, false, from.generation(), settings, src, origin));
+            return new Leader(from.service(), to, from.generation(), settings);
         }
         String next = otherService(from.service());
         if (!Names.SERVICE.matcher(next).matches()) {
@@ -157,15 +160,15 @@ final class MacroExpander {
                     + "', which is not a valid service name (at most 63 characters); use a shorter service name");
         }
         int generation = (from.generation() == null ? 0 : from.generation()) + 1;
-        out.add(new Action.Start(next, to, true, generation, src, origin));
+        out.add(new Action.Start(next, to, true, generation, settings, src, origin));
         out.add(new Action.AwaitReady(next, src, origin));
         out.add(new Action.Promote(next, src, origin));
         out.add(new Action.Kill(from.service(), src, origin));
-        return new Leader(next, to, generation);
+        return new Leader(next, to, generation, settings);
     }
 
     private static Leader toLeader(ServiceState s) {
-        return new Leader(s.name(), s.version(), s.generation());
+        return new Leader(s.name(), s.version(), s.generation(), s.settings());
     }
 
     /** The partner in an alternating pair: {@code x_1} <-> {@code x_2}, else {@code x} -> {@code x_2}. */

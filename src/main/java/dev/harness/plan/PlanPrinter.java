@@ -78,6 +78,8 @@ public final class PlanPrinter {
             out.append(line.stripTrailing()).append('\n');
             if (details != null && a instanceof Action.Start s) {
                 String indent = " ".repeat(indexWidth + 3);
+                // The start's own settings as written (healthcheck and restart leave no trace in a spec), then the spec.
+                for (String setting : s.describeSettings()) out.append(indent).append("  start setting ").append(setting).append('\n');
                 for (String d : details.describe(plan, s)) out.append(indent).append(d).append('\n');
             }
         }

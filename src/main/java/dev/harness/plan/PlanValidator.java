@@ -129,7 +129,7 @@ final class PlanValidator {
                     + before.since().fileLine() + "); kill or stop it first");
         }
         services.put(s.service(), new ServiceState(s.service(), ServiceState.Status.RUNNING, s.readOnly(), s.version(),
-                s.generation(), s.source()));
+                s.generation(), s.settings(), s.source()));
         firstStart.putIfAbsent(s.service(), s.source());
         if (!s.readOnly() && leader == null) leader = s.service();
     }
@@ -158,7 +158,7 @@ final class PlanValidator {
             services.put(leader, services.get(leader).with(ServiceState.Status.FENCED, p.source()));
         }
         services.put(p.service(), new ServiceState(p.service(), ServiceState.Status.RUNNING, false, candidate.version(),
-                candidate.generation(), p.source()));
+                candidate.generation(), candidate.settings(), p.source()));
         leader = p.service();
     }
 

@@ -44,11 +44,11 @@ final class ReplayedPlan {
         problems.required("current", p.current());
         problems.each("versions", p.versions(), (field, v) -> { }); // each() reports null items
         new ReplayedChecks(problems).checks(p.checks());
-        actions(p.actions());
+        actions(p.actions(), p);
         settings(p.settings());
     }
 
-    private void actions(List<Action> actions) {
+    private void actions(List<Action> actions, Plan p) {
         if (!problems.required("actions", actions)) return;
         if (actions.isEmpty()) problems.add("actions", "empty: the plan does nothing");
         Set<String> started = new HashSet<>();
@@ -61,7 +61,7 @@ final class ReplayedPlan {
             }
             boolean named = problems.service(field + ".service", action.service());
             if (action instanceof Action.Start s) {
-                start(field, s);
+                start(field, s, p);
                 started.add(s.service());
             } else if (named && !started.contains(action.service())) {
                 problems.add(field + ".service", "'" + action.service() + "' is not started by an earlier action");
@@ -70,8 +70,9 @@ final class ReplayedPlan {
         });
     }
 
-    private void start(String field, Action.Start s) {
+    private void start(String field, Action.Start s, Plan p) {
         problems.required(field + ".version", s.version());
+        StartRules.replayed(field, s, p.system(), p.current()).forEach(problems.list()::add);
         if (s.generation() != null && (s.generation() < 0 || s.generation() > MAX_GENERATION)) {
             problems.add(field + ".generation", s.generation() + " is not from 0 to " + MAX_GENERATION);
         }

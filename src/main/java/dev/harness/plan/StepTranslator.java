@@ -12,11 +12,13 @@ import java.util.List;
 final class StepTranslator {
     private final VersionResolver versions;
     private final MacroExpander macros;
+    private final StartRules startRules;
     private final ProblemList problems;
 
-    StepTranslator(VersionResolver versions, MacroExpander macros, ProblemList problems) {
+    StepTranslator(VersionResolver versions, MacroExpander macros, StartRules startRules, ProblemList problems) {
         this.versions = versions;
         this.macros = macros;
+        this.startRules = startRules;
         this.problems = problems;
     }
 
@@ -34,7 +36,9 @@ final class StepTranslator {
 
         @Override
         public List<Action> start(Step.Start s) {
-            return List.of(new Action.Start(s.service(), version(s.version(), s), s.readOnly(), s.generation(), s.source(), null));
+            Version version = version(s.version(), s);
+            return List.of(new Action.Start(s.service(), version, s.readOnly(), s.generation(), startRules.settings(s, version),
+                    s.source(), null));
         }
 
         @Override

@@ -31,7 +31,8 @@ class ValidateAndSchemaCommandTest {
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         String[] lines = r.err().split("\n");
-        assertEquals("src/test/resources/load/errors/bad_scenario.yaml:3:43: unknown key 'readonly' in start; expected one of: service, version, read-only, generation", lines[0]);
+        assertEquals("src/test/resources/load/errors/bad_scenario.yaml:3:43: unknown key 'readonly' in start; expected one of: service, version, read-only, generation, settings, system-parameters, env, args, force-migrations, soft-assertions,"
+                + " builtin-replication-factor, restart, healthcheck, system-parameter-version", lines[0]);
         assertTrue(r.err().contains("src/test/resources/load/errors/three_phases.yaml:8:3: manipulate must have exactly the phases 1 and 2"), r.err());
         assertTrue(r.err().contains("src/test/resources/load/errors/unknown_key.yaml:4:5: unknown key 'rowz'"), r.err());
         assertEquals("6 problems", lines[lines.length - 1]);

@@ -47,6 +47,18 @@ class ConfigLoadingTest {
     }
 
     @Test
+    void materializeReplicationFactorAndParameterModeAreRead() throws IOException {
+        HarnessConfig c = Loader.loadConfig(write("materialize: {replication-factor: 2, system-parameters-mode: random}\n"));
+        assertEquals(2, c.materialize().effectiveReplicationFactor());
+        assertEquals("random", c.materialize().effectiveParametersMode());
+        HarnessConfig defaults = Loader.loadConfig(write("materialize: {image-policy: never}\n"));
+        assertEquals(1, defaults.materialize().effectiveReplicationFactor());
+        assertEquals("default", defaults.materialize().effectiveParametersMode());
+        var e = assertThrows(HarnessException.InvalidInput.class, () -> Loader.loadConfig(write("materialize: {system-parameters-mode: chaos}\n")));
+        assertTrue(e.getMessage().contains("1:39: 'system-parameters-mode' must be default, minimal or random"), e.getMessage());
+    }
+
+    @Test
     void versionsMustBeOldestFirst() throws IOException {
         List<Problem> ps = assertThrows(HarnessException.InvalidInput.class,
                 () -> Loader.loadConfig(write("versions: [15.19, 15.10]\n"))).problems();

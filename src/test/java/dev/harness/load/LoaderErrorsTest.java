@@ -174,7 +174,8 @@ class LoaderErrorsTest {
                 () -> Loader.loadScenario(Path.of(DIR + "bad_scenario.yaml"))).problems();
         assertEquals(4, ps.size(), ps::toString);
         assertAt(ps.get(0), "bad_scenario.yaml", 3, 43);
-        assertEquals("unknown key 'readonly' in start; expected one of: service, version, read-only, generation", ps.get(0).message());
+        assertEquals("unknown key 'readonly' in start; expected one of: service, version, read-only, generation, settings, system-parameters, env, args, force-migrations, soft-assertions,"
+                + " builtin-replication-factor, restart, healthcheck, system-parameter-version", ps.get(0).message());
         assertAt(ps.get(1), "bad_scenario.yaml", 4, 17);
         assertEquals("'manipulate' must be 1, 2, or a mapping with phase (1 or 2) and on, found the number 3", ps.get(1).message());
         assertAt(ps.get(2), "bad_scenario.yaml", 5, 5);

@@ -113,6 +113,8 @@ class SealedFamiliesTest {
         if (type == Duration.class) return Duration.ofSeconds(5);
         if (type == List.class) return List.of();
         if (type == Expectation.ErrorMatch.class) return new Expectation.ErrorMatch(Expectation.ErrorMatch.Kind.CONTAINS, "x");
+        if (type == StartSettings.class) return new StartSettings.Postgres(java.util.Map.of());
+        if (type == Step.StartKeys.class) return Step.StartKeys.NONE;
         if (type.isEnum()) return type.getEnumConstants()[0];
         throw new AssertionError("no sample value of " + type + ": add one here");
     }

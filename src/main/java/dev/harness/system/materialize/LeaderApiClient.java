@@ -70,6 +70,20 @@ public final class LeaderApiClient {
         }
     }
 
+    /** Whether {@code GET /api/readyz} answers 200: the original's default healthcheck ({@code curl -f}). */
+    public boolean ready() {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/api/readyz")).timeout(requestTimeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException.Infrastructure(service, "interrupted", e);
+        }
+    }
+
     /**
      * Polls until the status is {@code target}.
      *

@@ -84,12 +84,13 @@ public final class MaterializeSystem implements DatabaseSystem {
     @Override
     public void awaitStarted(Action.Start start, RunningService service, SystemContext ctx) {
         Duration timeout = startTimeout(ctx.config());
-        if (start.readOnly()) {
-            // No SQL while read-only: started = the internal HTTP server answers (the platform checks' healthcheck).
-            LeaderApiClient api = leaderApi(service, ctx.log());
-            awaitTrue(start.service(), "its internal HTTP API on 6878 to answer", timeout, ctx, api::answers);
-        } else {
-            awaitSql(service, timeout, ctx);
+        // By default a read-only candidate (no SQL while read-only) has started once the internal HTTP server answers,
+        // a writable start once SQL answers; a start may choose (start: {healthcheck: …}).
+        switch (MaterializeSpecs.healthcheck(start)) {
+            case LEADER_STATUS -> awaitTrue(start.service(), "its internal HTTP API on 6878 to answer", timeout, ctx,
+                    leaderApi(service, ctx.log())::answers);
+            case READYZ -> awaitTrue(start.service(), "/api/readyz on 6878 to answer 200", timeout, ctx, leaderApi(service, ctx.log())::ready);
+            case SQL -> awaitSql(service, timeout, ctx);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.harness.system.postgres;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a PostgreSQL service starts: initdb when the data folder holds no cluster yet, then {@code exec postgres} so
@@ -57,12 +59,21 @@ public final class PostgresCommand {
      * @param openHba  also trust connections from other hosts (containers reach each other by network)
      * @param identity value of {@link #IDENTITY_SETTING} ({@code ${start-id}}: new for every start)
      * @param readOnly boot as a standby ({@code standby.signal}); otherwise boot writable (any {@code standby.signal} removed)
+     * @param settings the start's own settings: one replaces the harness's setting of the same name (so the command
+     *                 line holds each name once), the others follow; each is one argument ({@code -c name=value})
      */
     public static List<String> argv(String bin, String dataDir, String port, String listen, boolean openHba, String identity,
-            boolean readOnly) {
+            boolean readOnly, Map<String, String> settings) {
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", INIT_AND_EXEC.formatted(openHba ? OPEN_HBA : ""),
                 SCRIPT_NAME, dataDir, bin, port, listen, readOnly ? "read-only" : "writable"));
-        for (String s : SETTINGS) argv.addAll(List.of("-c", s));
+        Map<String, String> merged = new LinkedHashMap<>();
+        for (String s : SETTINGS) merged.put(s.substring(0, s.indexOf('=')), s.substring(s.indexOf('=') + 1));
+        // GUC names are case-insensitive: Work_Mem replaces work_mem.
+        settings.forEach((name, value) -> {
+            merged.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+            merged.put(name, value);
+        });
+        merged.forEach((name, value) -> argv.addAll(List.of("-c", name + "=" + value)));
         argv.addAll(List.of("-c", IDENTITY_SETTING + "=" + identity));
         return List.copyOf(argv);
     }

@@ -4,6 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Poll;
+import dev.harness.model.StartSettings;
 import dev.harness.model.Version;
 import dev.harness.runtime.LogTail;
 import dev.harness.runtime.RunningService;
@@ -79,14 +80,19 @@ public final class PostgresSystem implements DatabaseSystem {
         String port = "${port:" + PORT + "}";
         if (docker(ctx)) {
             return new ServiceSpec(start.service(), dockerImage(start.version()),
-                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID, start.readOnly()),
+                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID, start.readOnly(), settings(start)),
                     Map.of(), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", SYSTEM_USER);
         }
         // Describing only (plan --details): show where the binaries will be, fetch nothing.
         String folder = (ctx.runtime().isPresent() ? binaries.resolve(start.version()) : binaries.folder(start.version())).toString();
         return new ServiceSpec(start.service(), folder,
-                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID, start.readOnly()),
+                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID, start.readOnly(), settings(start)),
                 Map.of("LC_ALL", "C"), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", null);
+    }
+
+    /** The start's own server settings ({@code start: {settings: …}}); none when it sets nothing. */
+    private static Map<String, String> settings(Action.Start start) {
+        return start.settings() instanceof StartSettings.Postgres pg ? pg.settings() : Map.of();
     }
 
     private static boolean docker(SystemContext ctx) {

@@ -18,6 +18,8 @@ final class MaterializeLeaderApiStub implements AutoCloseable {
     volatile String status = LeaderApiClient.INITIALIZING;
     /** When true, status requests are answered 400 while initializing (a server not yet fully up). */
     volatile boolean initializingAnswers400;
+    /** What {@code /api/readyz} answers: 200 once true, 503 before (as {@code curl -f} sees it). */
+    volatile boolean ready;
     private HttpServer server;
     private int port;
 
@@ -49,6 +51,7 @@ final class MaterializeLeaderApiStub implements AutoCloseable {
             if (initializingAnswers400 && status.equals(LeaderApiClient.INITIALIZING)) answer(ex, 400, "{\"message\":\"not ready\"}");
             else answer(ex, 200, "{\"status\":\"" + status + "\"}");
         });
+        server.createContext("/api/readyz", ex -> answer(ex, ready ? 200 : 503, ready ? "ready" : "not ready"));
         server.createContext("/api/leader/promote", ex -> {
             if (!ex.getRequestMethod().equals("POST")) {
                 answer(ex, 405, "");

@@ -64,9 +64,11 @@ class MaterializeSpecsGoldenTest {
 
     @Test
     void parametersComeFromTheOldestVersionOfThePath() {
-        var old = MaterializeSystemParameters.minimal(MaterializeFixtures.v("v0.130.0"));
-        assertFalse(old.containsKey("enable_0dt_deployment_sources"), "unknown to v0.130: it would refuse to boot");
-        assertTrue(MaterializeSystemParameters.minimal(MaterializeFixtures.v("v0.132.0")).containsKey("enable_0dt_deployment_sources"));
+        assertEquals("false", MaterializeSystemParameters.minimal(MaterializeFixtures.v("v0.130.0")).get("enable_0dt_deployment_sources"));
+        assertEquals("true", MaterializeSystemParameters.minimal(MaterializeFixtures.v("v0.132.0")).get("enable_0dt_deployment_sources"));
+        var spec = system.serviceSpec(MaterializeFixtures.start("mz_1", "v26.4.0", false, null, 1), ctx);
+        assertTrue(spec.env().get("MZ_SYSTEM_PARAMETER_DEFAULT").contains(";enable_cluster_controller=false;"),
+                "the plan's oldest version v26.4.0 (not the candidate's v26.6.0) decides: before v26.29 the flag is pinned off");
     }
 
     @Test

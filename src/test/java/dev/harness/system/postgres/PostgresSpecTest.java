@@ -65,6 +65,20 @@ class PostgresSpecTest {
     }
 
     @Test
+    void aStartsSettingsReplaceTheHarnesssOfTheSameNameAndEachIsOneArgument() {
+        var ctx = new TestSystemContext(TestSystemContext.testConfig(), null, "docker");
+        var settings = new dev.harness.model.StartSettings.Postgres(new java.util.LinkedHashMap<>(Map.of(
+                "WAL_LEVEL", "logical", "work_mem", "64MB", "application_name", "x'; $(touch /tmp/pwned) #")));
+        List<String> command = system.serviceSpec(new Action.Start("db_1", Version.parse("15.19"), false, null, settings, null, null), ctx).command();
+        assertEquals(1, command.stream().filter(a -> a.toLowerCase(java.util.Locale.ROOT).startsWith("wal_level=")).count(), command.toString());
+        assertTrue(command.contains("WAL_LEVEL=logical"), command.toString());
+        assertEquals("-c", command.get(command.indexOf("work_mem=64MB") - 1));
+        assertTrue(command.contains("application_name=x'; $(touch /tmp/pwned) #"), "one argv element, never shell text");
+        assertTrue(command.contains("fsync=off"), "the harness's other settings stay");
+        assertEquals("cluster_name=${start-id}", command.get(command.size() - 1), "the identity comes last, so nothing replaces it");
+    }
+
+    @Test
     void parsesServerVersions() {
         assertEquals("15.19", system.parseVersion("15.19").text());
         assertEquals("15.10", system.parseVersion("15.10").text());
