@@ -8,7 +8,11 @@ import dev.harness.model.ExitCode;
 import dev.harness.model.Plan;
 import dev.harness.model.StartSettings;
 import dev.harness.plan.PlanJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code plan --details} and {@code plan --json} show every start setting; a setting of another system exits 2 with its position. */
 class StartSettingsPlanTest {
@@ -49,11 +53,21 @@ class StartSettingsPlanTest {
     }
 
     @Test
-    void aMaterializeSettingOnPostgresExitsTwoNamingItsPosition() {
+    void aMaterializeSettingOnPostgresExitsTwoNamingItsPosition(@TempDir Path dir) throws IOException {
+        // The example says systems: [materialize]; without that line it reaches the start settings' own rule.
+        String text = Files.readString(Path.of(EXAMPLE)).replace("systems: [materialize]\n", "");
+        Path scenario = Files.writeString(dir.resolve("mz_settings.yaml"), text);
+        CapturedRun r = CapturedRun.of("plan", "--system", "postgres", scenario.toString(), "--seed", "1");
+        assertEquals(ExitCode.INVALID_INPUT, r.exit(), r.out());
+        assertTrue(r.err().contains(scenario + ":9:7: 'system-parameters' is a materialize start setting, but this plan's system is postgres"
+                + " (its start accepts settings)"), r.err());
+        assertTrue(r.err().contains(scenario + ":19:7: 'restart' is a materialize start setting"), r.err());
+    }
+
+    @Test
+    void theExampleItselfIsRefusedOnPostgresAtItsSystemsKey() {
         CapturedRun r = CapturedRun.of("plan", "--system", "postgres", EXAMPLE, "--seed", "1");
         assertEquals(ExitCode.INVALID_INPUT, r.exit(), r.out());
-        assertTrue(r.err().contains(EXAMPLE + ":9:7: 'system-parameters' is a materialize start setting, but this plan's system is postgres"
-                + " (its start accepts settings)"), r.err());
-        assertTrue(r.err().contains(EXAMPLE + ":19:7: 'restart' is a materialize start setting"), r.err());
+        assertTrue(r.err().contains(EXAMPLE + ":4:1: scenario start_settings_materialize runs on materialize only"), r.err());
     }
 }
