@@ -9,6 +9,7 @@ import dev.harness.load.Loader;
 import dev.harness.model.ActionTitle;
 import dev.harness.model.Check;
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import java.io.IOException;
@@ -125,6 +126,31 @@ class CatalogueTest {
         Path golden = GOLDEN.resolve(name + ".txt");
         if (Boolean.getBoolean("harness.updateGolden")) {
             Files.createDirectories(GOLDEN);
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        if (!Files.exists(golden)) fail("no golden plan " + golden + "; create it with -Dharness.updateGolden=true and review it");
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "plan of " + scenario + " changed");
+    }
+
+    static List<Path> materializeScenarios() throws IOException {
+        try (Stream<Path> files = Files.list(SCENARIOS.resolve("materialize"))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    /** scenarios.d/materialize/: Materialize's own SQL or start settings, so Materialize only; golden plans there. */
+    @ParameterizedTest
+    @MethodSource("materializeScenarios")
+    void materializeOnlyScenariosCompileForMaterializeAloneWithTheirGoldenPlan(Path scenario) throws IOException {
+        assertEquals(List.of("materialize"), Loader.loadScenario(scenario).scope().systems(), scenario + " says systems: [materialize]");
+        HarnessException.InvalidInput refused = org.junit.jupiter.api.Assertions.assertThrows(HarnessException.InvalidInput.class,
+                () -> compile(scenario, "postgres", SEED));
+        assertTrue(refused.getMessage().contains("runs on materialize only"), refused.getMessage());
+        String actual = new PlanPrinter(null).print(compile(scenario, "materialize", SEED));
+        Path golden = GOLDEN.resolve("materialize").resolve(scenario.getFileName().toString().replaceFirst("\\.yaml$", ".txt"));
+        if (Boolean.getBoolean("harness.updateGolden")) {
+            Files.createDirectories(golden.getParent());
             Files.writeString(golden, actual, StandardCharsets.UTF_8);
             return;
         }
