@@ -85,7 +85,7 @@ final class CheckMapper {
         // retry: 0s is allowed and means one attempt
         Duration retry = s.parsed("retry", Durations::parse, problems);
         Guard when = s.parsed("when", Guards::parse, problems);
-        return new Statement(sql, expect, retry, "system".equals(s.text("as")), when, s.where());
+        return new Statement(sql, expect, retry, "system".equals(s.text("as")), when, s.where(), s.text("on"));
     }
 
     private Expectation.ErrorMatch errorMatch(YamlMap s) {

@@ -36,10 +36,15 @@ public final class Compiler {
         VersionResolver versions = new VersionResolver(system, config.catalog(system) == null ? List.of() : config.catalog(system), current);
         // The path has its own stream: adding a check must not change the upgrade path, and vice versa.
         MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(RandomUpgradePath.randomFor(seed)), problems);
-        StepTranslator translator = new StepTranslator(versions, macros, problems);
+        DeclaredServices services = DeclaredServices.resolve(scenario, config, runtime, problems);
+        StepTranslator translator = new StepTranslator(versions, macros, services, problems);
         PlanValidator state = new PlanValidator(problems);
 
         List<Action> actions = new ArrayList<>();
+        for (Action start : ImplicitSteps.servicesBefore(scenario, services.all())) {
+            state.apply(start);
+            actions.add(start);
+        }
         for (Step step : scenario.steps()) {
             for (Action action : translator.translate(step, state)) {
                 state.apply(action);
@@ -56,6 +61,8 @@ public final class Compiler {
 
         List<PlannedCheck> planned = new ArrayList<>();
         for (Check c : checks) planned.add(new PlannedCheck(c, CheckGate.skipReason(c, system, base)));
+        services.checkReferences(planned.stream().filter(PlannedCheck::runs).map(PlannedCheck::check).toList());
+        problems.throwIfAny();
         return new Plan(
                 scenario.name(),
                 scenario.description(),
@@ -68,7 +75,8 @@ public final class Compiler {
                 current,
                 CheckOrder.order(planned, seed),
                 List.copyOf(actions),
-                PlanSettings.of(config, system));
+                PlanSettings.of(config, system),
+                services.all());
     }
 
     /** The scenario's {@code base}, else the version of the first start. */

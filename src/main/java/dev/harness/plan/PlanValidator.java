@@ -22,6 +22,8 @@ final class PlanValidator {
     private final Map<String, SourceRef> firstStart = new LinkedHashMap<>();
     /** References to services that had not been started at that point; judged in {@link #finish()}. */
     private final List<Reference> early = new ArrayList<>();
+    /** The services the scenario declares besides the system under test: never the leader, never a phase's target. */
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
     private String leader;
     private SourceRef leaderLost;
     private boolean initialized;
@@ -58,7 +60,14 @@ final class PlanValidator {
     private final class Transitions implements Action.Visitor<Void, RuntimeException> {
         @Override
         public Void start(Action.Start a) {
-            PlanValidator.this.start(a);
+            PlanValidator.this.start(a, true);
+            return null;
+        }
+
+        @Override
+        public Void startService(Action.StartService a) {
+            declared.add(a.service());
+            PlanValidator.this.start(new Action.Start(a.service(), a.version(), false, null, a.source(), a.origin()), false);
             return null;
         }
 
@@ -117,7 +126,8 @@ final class PlanValidator {
         }
     }
 
-    private void start(Action.Start s) {
+    /** @param mayLead whether a writable start may become the leader (a declared service never does) */
+    private void start(Action.Start s, boolean mayLead) {
         ServiceState before = services.get(s.service());
         if (before != null && before.running()) {
             problems.add(s.source(), "start " + s.service() + ": " + s.service() + " is already running (started at "
@@ -126,7 +136,7 @@ final class PlanValidator {
         services.put(s.service(), new ServiceState(s.service(), ServiceState.Status.RUNNING, s.readOnly(), s.version(),
                 s.generation(), s.source()));
         firstStart.putIfAbsent(s.service(), s.source());
-        if (!s.readOnly() && leader == null) leader = s.service();
+        if (mayLead && !s.readOnly() && leader == null) leader = s.service();
     }
 
     private void halt(String service, String what, SourceRef where) {
@@ -180,6 +190,11 @@ final class PlanValidator {
                     problems.add(r.source(), "validate before manipulate 2: validate expects the state after both manipulate phases");
                 }
             }
+        }
+        if (declared.contains(r.service())) {
+            problems.add(r.source(), what + " on " + r.service() + ": " + r.service() + " is a declared service; check phases run on the"
+                    + " system under test (a statement reaches " + r.service() + " with 'on: " + r.service() + "')");
+            return;
         }
         requireWritable(r.service(), what, r.source());
     }

@@ -12,11 +12,13 @@ import java.util.List;
 final class StepTranslator {
     private final VersionResolver versions;
     private final MacroExpander macros;
+    private final DeclaredServices services;
     private final ProblemList problems;
 
-    StepTranslator(VersionResolver versions, MacroExpander macros, ProblemList problems) {
+    StepTranslator(VersionResolver versions, MacroExpander macros, DeclaredServices services, ProblemList problems) {
         this.versions = versions;
         this.macros = macros;
+        this.services = services;
         this.problems = problems;
     }
 
@@ -34,6 +36,12 @@ final class StepTranslator {
 
         @Override
         public List<Action> start(Step.Start s) {
+            if (services.declared(s.service())) return List.of(startService(s));
+            if (s.version() == null) {
+                problems.add(s.source(), "start " + s.service() + ": only a service declared under 'services:' starts without a version;"
+                        + " write start: {service: " + s.service() + ", version: …}");
+                return List.of();
+            }
             return List.of(new Action.Start(s.service(), version(s.version(), s), s.readOnly(), s.generation(), s.source(), null));
         }
 
@@ -49,6 +57,7 @@ final class StepTranslator {
 
         @Override
         public List<Action> sql(Step.Sql q) {
+            for (String statement : q.statements()) services.checkSql(statement, q.source());
             return List.of(new Action.Sql(List.copyOf(q.statements()), target(q.on(), state), q.asSystem(), q.source(), null));
         }
 
@@ -61,6 +70,16 @@ final class StepTranslator {
         public List<Action> upgradePath(Step.UpgradePath p) {
             return macros.upgradePath(p, state.leader());
         }
+    }
+
+    /** A declared service takes its system and version from its declaration: the step may only name it. */
+    private Action startService(Step.Start s) {
+        if (s.version() != null || s.readOnly() || s.generation() != null) {
+            problems.add(s.source(), "start " + s.service() + ": " + s.service() + " is declared under 'services:', which gives its"
+                    + " system and version; write start: " + s.service());
+        }
+        var declared = services.get(s.service());
+        return new Action.StartService(s.service(), declared.system(), declared.version(), s.source(), null);
     }
 
     /** Null when the name is unknown: the problem is recorded and compilation fails at the end anyway. */

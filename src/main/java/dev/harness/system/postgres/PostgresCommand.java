@@ -2,6 +2,7 @@ package dev.harness.system.postgres;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a PostgreSQL service starts: initdb when the data folder holds no cluster yet, then {@code exec postgres} so
@@ -49,11 +50,15 @@ public final class PostgresCommand {
      * @param listen   address to listen on
      * @param openHba  also trust connections from other hosts (containers reach each other by network)
      * @param identity value of {@link #IDENTITY_SETTING} ({@code ${start-id}}: new for every start)
+     * @param extra    settings given by the scenario (a declared service's {@code settings:}); after {@link #SETTINGS}, so
+     *                 they win over them (the last {@code -c} of a name counts), before the identity, which they cannot replace
      */
-    public static List<String> argv(String bin, String dataDir, String port, String listen, boolean openHba, String identity) {
+    public static List<String> argv(String bin, String dataDir, String port, String listen, boolean openHba, String identity,
+            Map<String, String> extra) {
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", INIT_AND_EXEC.formatted(openHba ? OPEN_HBA : ""),
                 SCRIPT_NAME, dataDir, bin, port, listen));
         for (String s : SETTINGS) argv.addAll(List.of("-c", s));
+        extra.forEach((name, value) -> argv.addAll(List.of("-c", name + "=" + value)));
         argv.addAll(List.of("-c", IDENTITY_SETTING + "=" + identity));
         return List.copyOf(argv);
     }

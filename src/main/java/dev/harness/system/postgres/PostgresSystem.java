@@ -4,6 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Poll;
+import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import dev.harness.runtime.LogTail;
 import dev.harness.runtime.RunningService;
@@ -73,18 +74,36 @@ public final class PostgresSystem implements DatabaseSystem {
 
     @Override
     public ServiceSpec serviceSpec(Action.Start start, SystemContext ctx) {
-        String volume = dataVolume(start.service());
+        return spec(start.service(), start.version(), Map.of(), ctx);
+    }
+
+    /** A declared service (an upstream server): a server like any other, with its settings as {@code -c} options. */
+    @Override
+    public ServiceSpec declaredServiceSpec(SupportService service, SystemContext ctx) {
+        return spec(service.name(), service.version(), service.settings(), ctx);
+    }
+
+    /** Inside Docker's network a server reaches another by its service name; as processes, by loopback port. */
+    @Override
+    public Map<String, String> address(RunningService service, SystemContext ctx) {
+        String host = docker(ctx) ? service.service() : service.host();
+        String port = Integer.toString(docker(ctx) ? PORT : service.port(PORT));
+        return Map.of("host", host, "port", port, "url", "postgresql://" + SYSTEM_USER + "@" + host + ":" + port + "/postgres");
+    }
+
+    private ServiceSpec spec(String service, Version version, Map<String, String> settings, SystemContext ctx) {
+        String volume = dataVolume(service);
         String data = "${volume:" + volume + "}";
         String port = "${port:" + PORT + "}";
         if (docker(ctx)) {
-            return new ServiceSpec(start.service(), dockerImage(start.version()),
-                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID),
+            return new ServiceSpec(service, dockerImage(version),
+                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID, settings),
                     Map.of(), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", SYSTEM_USER);
         }
         // Describing only (plan --details): show where the binaries will be, fetch nothing.
-        String folder = (ctx.runtime().isPresent() ? binaries.resolve(start.version()) : binaries.folder(start.version())).toString();
-        return new ServiceSpec(start.service(), folder,
-                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID),
+        String folder = (ctx.runtime().isPresent() ? binaries.resolve(version) : binaries.folder(version)).toString();
+        return new ServiceSpec(service, folder,
+                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID, settings),
                 Map.of("LC_ALL", "C"), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", null);
     }
 
