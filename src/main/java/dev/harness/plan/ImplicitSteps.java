@@ -21,14 +21,26 @@ final class ImplicitSteps {
     private ImplicitSteps() {}
 
     /**
-     * A declared service starts before the first step unless a {@code start:} step names it, at the declaration's
-     * position (the step that starts it is the scenario's {@code services:} entry).
+     * A declared service starts before the first step, at its declaration's position, unless the first step that names
+     * it is a {@code start:} (a scenario that starts it later, or that kills and restarts it, gets the implicit start).
      */
     static List<Action> servicesBefore(Scenario scenario, List<SupportService> services) {
-        java.util.Set<String> startedBySteps = new java.util.HashSet<>();
-        for (Step step : scenario.steps()) if (step instanceof Step.Start s) startedBySteps.add(s.service());
-        return services.stream().filter(s -> !startedBySteps.contains(s.name()))
+        java.util.Map<String, Boolean> firstIsStart = new java.util.HashMap<>();
+        for (Step step : scenario.steps()) {
+            String named = named(step);
+            if (named != null) firstIsStart.putIfAbsent(named, step instanceof Step.Start);
+        }
+        return services.stream().filter(s -> !firstIsStart.getOrDefault(s.name(), false))
                 .<Action>map(s -> new Action.StartService(s.name(), s.system(), s.version(), s.source(), BEFORE_FIRST_STEP)).toList();
+    }
+
+    /** The service a step names, or null (a macro or a phase on the leader). */
+    private static String named(Step step) {
+        if (step instanceof Step.Start s) return s.service();
+        if (step instanceof Step.Direct d) return d.action().service();
+        if (step instanceof Step.Sql q) return q.on();
+        if (step instanceof Step.RunPhase r) return r.on();
+        return null;
     }
 
     /** @param versionOf the version a service runs at this point, or null when unknown */
