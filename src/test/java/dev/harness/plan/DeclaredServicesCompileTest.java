@@ -137,4 +137,29 @@ class DeclaredServicesCompileTest {
         assertEquals(List.of("checks/c0.yaml:3:5: on: unknown service 'upstream': the scenario declares no services under 'services:'"),
                 problems("scenario: s\nsteps:\n  - start: {service: db_1, version: current}\n", check("  - sql: SELECT 1\n    on: upstream\n")));
     }
+
+    @Test
+    void aReplayedPlanWhoseServicesDoNotCheckOutIsRefusedNamingTheField() throws IOException {
+        Plan p = compile(UPSTREAM + "  - start: {service: db_1, version: current}\n  - kill: upstream\n  - start: upstream\n");
+        SupportService up = p.services().get(0);
+        List<SupportService> hostile = List.of(new SupportService("../x", "oracle", up.version(), Map.of("a b", "1"), up.source()));
+        List<Action> actions = new java.util.ArrayList<>(p.actions());
+        Action.StartService restart = (Action.StartService) actions.get(actions.size() - 1);
+        actions.set(actions.size() - 1, new Action.StartService("upstream", "postgres", new Version("15.10"), restart.source(), null));
+        Plan bad = new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(),
+                p.current(), p.checks(), actions, p.settings(), hostile);
+        var e = assertThrows(HarnessException.InvalidInput.class, () -> PlanJson.read(PlanJson.write(bad), "saved/plan.json"));
+        assertEquals(List.of(
+                "saved/plan.json: services[0].name: '../x' is not a valid name (a letter, then letters, digits, '_' and '-', at most 63 characters)",
+                "saved/plan.json: services[0].system: 'oracle' is not one of postgres",
+                "saved/plan.json: services[0].settings: 'a b' is not a setting name",
+                "saved/plan.json: actions[0].service: 'upstream' is not one of the plan's services",
+                "saved/plan.json: actions[" + (actions.size() - 1) + "].service: 'upstream' is not one of the plan's services"),
+                e.getMessage().lines().toList());
+        Plan mismatch = new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(),
+                p.current(), p.checks(), actions, p.settings(), p.services());
+        var m = assertThrows(HarnessException.InvalidInput.class, () -> PlanJson.read(PlanJson.write(mismatch), "saved/plan.json"));
+        assertEquals("saved/plan.json: actions[" + (actions.size() - 1) + "]: starts postgres 15.10, but the plan's services declare upstream postgres 15.18",
+                m.getMessage());
+    }
 }
