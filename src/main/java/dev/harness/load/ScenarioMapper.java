@@ -2,8 +2,6 @@ package dev.harness.load;
 
 import dev.harness.model.Action;
 import dev.harness.model.Durations;
-import dev.harness.model.HarnessException;
-import dev.harness.model.Names;
 import dev.harness.model.Phase;
 import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
@@ -11,11 +9,8 @@ import dev.harness.model.SourceRef;
 import dev.harness.model.Step;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** A schema-valid scenario document -> {@link Scenario} with the source-form steps (macros not expanded). */
@@ -34,30 +29,7 @@ final class ScenarioMapper {
         List<Step> steps = new ArrayList<>();
         for (Node n : root.list("steps")) steps.add(step(n));
         return new Scenario(root.entityName("scenario", defaultName, problems), root.text("description"), root.text("base"),
-                List.copyOf(steps), root.where(), services(root.map("services")));
-    }
-
-    /** {@code services: {upstream: {system: postgres, version: "15.19", settings: {…}}}}; names are checked here, at the key. */
-    private List<Scenario.Service> services(YamlMap services) {
-        if (services == null) return List.of();
-        List<Scenario.Service> out = new ArrayList<>();
-        for (NodeTuple t : services.node().getValue()) {
-            String name = YamlMap.text(t.getKeyNode());
-            SourceRef where = services.at(t.getKeyNode());
-            try {
-                Names.requireService("service '" + name + "'", name);
-            } catch (HarnessException.InvalidInput e) {
-                problems.add(new Problem(where, e.getMessage()));
-            }
-            YamlMap m = YamlMap.of(t.getValueNode(), file);
-            Map<String, String> settings = new LinkedHashMap<>();
-            YamlMap s = m.map("settings");
-            if (s != null) for (NodeTuple setting : s.node().getValue()) {
-                settings.put(YamlMap.text(setting.getKeyNode()), YamlMap.text(setting.getValueNode()));
-            }
-            out.add(new Scenario.Service(name, m.text("system"), m.text("version"), settings, where));
-        }
-        return out;
+                List.copyOf(steps), root.where(), new ServicesMapper(file, problems).map(root.map("services")));
     }
 
     private Step step(Node n) {

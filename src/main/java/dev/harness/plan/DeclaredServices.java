@@ -40,9 +40,14 @@ final class DeclaredServices {
         this.problems = problems;
     }
 
+    /** The services of harness.yaml and of the scenario. */
     static DeclaredServices resolve(Scenario scenario, HarnessConfig config, String runtime, ProblemList problems) {
         DeclaredServices out = new DeclaredServices(problems);
-        for (Scenario.Service s : scenario.services()) out.declare(s, config, runtime);
+        // harness.yaml declares services for every scenario; a scenario's own entry of the same name replaces it
+        Map<String, Scenario.Service> declared = new LinkedHashMap<>();
+        for (Scenario.Service s : config.services()) declared.put(s.name(), s);
+        for (Scenario.Service s : scenario.services()) declared.put(s.name(), s);
+        for (Scenario.Service s : declared.values()) out.declare(s, config, runtime);
         return out;
     }
 

@@ -162,4 +162,22 @@ class DeclaredServicesCompileTest {
         assertEquals("saved/plan.json: actions[" + (actions.size() - 1) + "]: starts postgres 15.10, but the plan's services declare upstream postgres 15.18",
                 m.getMessage());
     }
+
+    @Test
+    void harnessYamlDeclaresServicesForEveryScenarioAndAScenarioEntryOfTheSameNameWins() throws IOException {
+        Path config = write("harness.yaml", "services:\n  upstream: {system: postgres, version: oldest}\n  audit: {system: oracle}\n");
+        Path s = write("s.yaml", "scenario: s\nsteps:\n  - start: {service: db_1, version: current}\n");
+        var e = assertThrows(HarnessException.InvalidInput.class, () -> Compiler.compile(Loader.loadScenario(s), List.of(),
+                Loader.loadConfig(config), "postgres", "process", 1));
+        assertEquals(List.of("harness.yaml:3:3: service audit: unknown system 'oracle'; expected postgres"),
+                e.problems().stream().map(Problem::toString).map(p -> p.replace(dir + "/", "")).toList());
+
+        Files.writeString(config, "services:\n  upstream: {system: postgres, version: oldest}\n  audit: {system: postgres}\n");
+        Path own = write("own.yaml", "scenario: own\nservices:\n  audit: {system: postgres, version: last}\nsteps:\n"
+                + "  - start: {service: db_1, version: current}\n");
+        Plan plan = Compiler.compile(Loader.loadScenario(own), List.of(), Loader.loadConfig(config), "postgres", "process", 1);
+        assertEquals(List.of("upstream postgres 15.10", "audit postgres 15.18"), plan.services().stream().map(SupportService::describe).toList());
+        assertEquals(List.of("harness.yaml:2:3", "own.yaml:3:3"), plan.services().stream()
+                .map(x -> x.source().toString().replace(dir + "/", "")).toList());
+    }
 }
