@@ -55,4 +55,19 @@ class DeclaredServicesCommandTest {
         assertEquals(2, r.exit(), r.out());
         assertEquals(check + ":3:5: on: unknown service 'upstream': the scenario declares no services under 'services:'", r.err().strip());
     }
+
+    @Test
+    void materializePlanDetailsShowAPostgresUpstreamBesideTheMetadataStore() throws IOException {
+        Path scenario = dir.resolve("mz.yaml");
+        Files.writeString(scenario, "scenario: mz\nservices:\n  upstream: {system: postgres, settings: {wal_level: logical}}\nsteps:\n"
+                + "  - start: {service: mz_1, version: last}\n  - kill: upstream\n  - start: upstream\n");
+        Run r = run("plan", scenario.toString(), "--checks", CHECKS, "--system", "materialize", "--seed", "1", "--details");
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("support services (started before step 1)\n         service:     postgres-metadata"), out);
+        assertTrue(out.contains("\nservices (declared by the scenario)\n  upstream postgres 15.19 wal_level=logical  " + scenario + ":3\n"), out);
+        int first = out.indexOf("[1] start upstream 15.19 (service, postgres)");
+        assertTrue(first > 0 && out.indexOf("image:       harness/postgres:15.19", first) < out.indexOf("[2] start mz_1"), out);
+        assertTrue(out.indexOf("wal_level=logical", first) < out.indexOf("[2] start mz_1"), out);
+    }
 }
