@@ -39,6 +39,9 @@ public final class Compiler {
         DeclaredServices services = DeclaredServices.resolve(scenario, config, runtime, problems);
         StepTranslator translator = new StepTranslator(versions, macros, services, problems);
         PlanValidator state = new PlanValidator(problems);
+        // before gating (the base is not known yet): every check that may run for this system
+        state.checksReach(services.reachedBy(checks.stream().filter(c -> c.disabled() == null
+                && (c.systems() == null || c.systems().isEmpty() || c.systems().contains(system))).toList()));
 
         List<Action> actions = new ArrayList<>();
         for (Action start : ImplicitSteps.servicesBefore(scenario, services.all())) {

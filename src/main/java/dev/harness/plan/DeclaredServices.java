@@ -100,6 +100,21 @@ final class DeclaredServices {
         }
     }
 
+    /** The declared services the statements of {@code checks} reach, by {@code on:} or {@code ${name.…}}. */
+    java.util.Set<String> reachedBy(List<Check> checks) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Check c : checks) {
+            for (Phase phase : Phase.values()) {
+                for (Statement s : c.statements(phase)) {
+                    if (declared(s.on())) out.add(s.on());
+                    Matcher m = ADDRESS.matcher(s.sql() == null ? "" : s.sql());
+                    while (m.find()) if (declared(m.group(1))) out.add(m.group(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** A {@code ${name.key}} must name a declared service and one of its address keys. */
     void checkSql(String sql, SourceRef where) {
         if (sql == null || !sql.contains("${")) return;

@@ -24,6 +24,8 @@ final class PlanValidator {
     private final List<Reference> early = new ArrayList<>();
     /** The services the scenario declares besides the system under test: never the leader, never a phase's target. */
     private final java.util.Set<String> declared = new java.util.HashSet<>();
+    /** The declared services the checks' statements reach ({@code on:}, {@code ${name.…}}): every phase needs them running. */
+    private java.util.Set<String> reachedByChecks = java.util.Set.of();
     private String leader;
     private SourceRef leaderLost;
     private boolean initialized;
@@ -36,6 +38,10 @@ final class PlanValidator {
 
     PlanValidator(ProblemList problems) {
         this.problems = problems;
+    }
+
+    void checksReach(java.util.Set<String> services) {
+        reachedByChecks = java.util.Set.copyOf(services);
     }
 
     /** The running writable leader, if any. */
@@ -85,7 +91,11 @@ final class PlanValidator {
 
         @Override
         public Void awaitReady(Action.AwaitReady a) {
-            requireRunning(a.service(), "await-ready " + a.service(), a.source());
+            if (declared.contains(a.service())) {
+                problems.add(a.source(), "await-ready " + a.service() + ": " + a.service() + " is a declared service, not a candidate to promote");
+            } else {
+                requireRunning(a.service(), "await-ready " + a.service(), a.source());
+            }
             return null;
         }
 
@@ -197,6 +207,14 @@ final class PlanValidator {
             return;
         }
         requireWritable(r.service(), what, r.source());
+        for (String reached : reachedByChecks) {
+            ServiceState st = services.get(reached);
+            if (st != null && !st.running()) {
+                problems.add(r.source(), what + ": the checks reach " + reached + ", which is not running (" + st.whyNotRunning() + ")");
+            } else if (st == null) {
+                problems.add(r.source(), what + ": the checks reach " + reached + ", which is not started yet");
+            }
+        }
     }
 
     private boolean requireInitialized(Action.RunPhase r) {

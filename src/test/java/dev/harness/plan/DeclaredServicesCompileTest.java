@@ -180,4 +180,22 @@ class DeclaredServicesCompileTest {
         assertEquals(List.of("harness.yaml:2:3", "own.yaml:3:3"), plan.services().stream()
                 .map(x -> x.source().toString().replace(dir + "/", "")).toList());
     }
+
+    @Test
+    void aPhaseWhoseChecksReachADeclaredServiceThatIsDownIsRefusedAtThePhase() {
+        assertEquals(List.of(
+                "s.yaml:8:5: await-ready upstream: upstream is a declared service, not a candidate to promote",
+                "s.yaml:9:5: manipulate 1: the checks reach upstream, which is not running (it was killed or stopped at s.yaml:7)"),
+                problems(UPSTREAM + """
+                          - start: {service: db_1, version: current}
+                          - initialize
+                          - kill: upstream
+                          - await-ready: upstream
+                          - manipulate: 1
+                          - start: upstream
+                          - manipulate: 2
+                        """, check("""
+                          - sql: SELECT '${upstream.host}'
+                        """)));
+    }
 }
