@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.cli.ValidateAndSchemaCommandTest.Run;
+import dev.harness.model.ExitCode;
+import dev.harness.runtime.TempDirAccess;
 import dev.harness.model.Plan;
 import dev.harness.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code harness plan} and {@code validate} on a scenario that declares an upstream service. */
+/** {@code harness plan}, {@code validate} and {@code run --plan} on a scenario that declares an upstream service. */
+@ExtendWith(InProcessCli.class)
 class DeclaredServicesCommandTest {
     private static final String SCENARIO = "src/test/resources/services/scenarios/upstream_restart.yaml";
     private static final String CHECKS = "src/test/resources/services/checks";
@@ -69,5 +73,24 @@ class DeclaredServicesCommandTest {
         int first = out.indexOf("[1] start upstream 15.19 (service, postgres)");
         assertTrue(first > 0 && out.indexOf("image:       harness/postgres:15.19", first) < out.indexOf("[2] start mz_1"), out);
         assertTrue(out.indexOf("wal_level=logical", first) < out.indexOf("[2] start mz_1"), out);
+    }
+
+    /** The plan is the run's only input: a replay starts the services plan.json declares, whatever harness.yaml says now. */
+    @Test
+    void aReplayedPlanStartsItsDeclaredServices() throws IOException {
+        Run planned = run("plan", SCENARIO, "--checks", CHECKS, "--seed", "1", "--json");
+        assertEquals(0, planned.exit(), planned.err());
+        Path saved = Files.writeString(dir.resolve("plan.json"), planned.out());
+        // A live harness.yaml that declares upstream otherwise: without wal_level=logical the subscriptions would fail.
+        Path config = Files.writeString(dir.resolve("harness.yaml"), "services:\n  upstream: {system: postgres, version: \"15.10\"}\n");
+        Path out = Files.createDirectories(TempDirAccess.openToServerUser(dir).resolve("reports"));
+        TempDirAccess.openToServerUser(out);
+        int exit = Main.commandLine().execute("run", "--plan", saved.toString(), "--out", out.toString(), "--no-color", "--config", config.toString());
+        assertEquals(ExitCode.OK, exit);
+        try (var reports = Files.list(out)) {
+            Path report = reports.filter(Files::isDirectory).findFirst().orElseThrow();
+            String log = Files.readString(report.resolve("logs/upstream.log"));
+            assertTrue(log.contains("database system was interrupted"), "the upstream was killed and restarted:\n" + log);
+        }
     }
 }
