@@ -45,7 +45,8 @@ final class CheckMapper {
                 manipulate == null ? List.of() : statements(manipulate.list("1")),
                 manipulate == null ? List.of() : statements(manipulate.list("2")),
                 statements(root.list("validate")),
-                root.has("check") ? root.whereValue("check") : root.where());
+                root.has("check") ? root.whereValue("check") : root.where(),
+                root.texts("services"));
     }
 
     private static String disabled(YamlMap root) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param since    runs only when the scenario's base version is >= since (null = no bound)
  * @param before   ... and < before (null = no bound)
  * @param disabled reason it is disabled, or null
+ * @param services the declared services it needs ({@code services: [upstream]}): skipped where a scenario lacks one
  */
 public record Check(
         String name,
@@ -22,7 +23,18 @@ public record Check(
         List<Statement> manipulate1,
         List<Statement> manipulate2,
         List<Statement> validate,
-        SourceRef source) {
+        SourceRef source,
+        List<String> services) {
+
+    public Check {
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A check that needs no declared service (built in code). */
+    public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
+            List<Statement> initialize, List<Statement> manipulate1, List<Statement> manipulate2, List<Statement> validate, SourceRef source) {
+        this(name, description, systems, since, before, disabled, initialize, manipulate1, manipulate2, validate, source, List.of());
+    }
 
     public List<Statement> statements(Phase phase) {
         return switch (phase) {

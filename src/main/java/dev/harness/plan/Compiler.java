@@ -40,7 +40,7 @@ public final class Compiler {
         StepTranslator translator = new StepTranslator(versions, macros, services, problems);
         PlanValidator state = new PlanValidator(problems);
         // before gating (the base is not known yet): every check that may run for this system
-        state.checksReach(services.reachedBy(checks.stream().filter(c -> c.disabled() == null
+        state.checksReach(services.reachedBy(checks.stream().filter(c -> c.disabled() == null && services.skipReason(c) == null
                 && (c.systems() == null || c.systems().isEmpty() || c.systems().contains(system))).toList()));
 
         List<Action> actions = new ArrayList<>();
@@ -63,7 +63,10 @@ public final class Compiler {
         problems.throwIfAny();
 
         List<PlannedCheck> planned = new ArrayList<>();
-        for (Check c : checks) planned.add(new PlannedCheck(c, CheckGate.skipReason(c, system, base)));
+        for (Check c : checks) {
+            String reason = CheckGate.skipReason(c, system, base);
+            planned.add(new PlannedCheck(c, reason != null ? reason : services.skipReason(c)));
+        }
         services.checkReferences(planned.stream().filter(PlannedCheck::runs).map(PlannedCheck::check).toList());
         problems.throwIfAny();
         return new Plan(

@@ -88,6 +88,13 @@ final class DeclaredServices {
         return List.copyOf(byName.values());
     }
 
+    /** Why {@code check} cannot run beside these services (it needs one the scenario does not declare), or null. */
+    String skipReason(Check check) {
+        List<String> missing = check.services().stream().filter(s -> !declared(s)).toList();
+        return missing.isEmpty() ? null : "needs the service" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                + ", which the scenario does not declare";
+    }
+
     /** Every statement of the checks that run: its {@code on:} and the addresses in its SQL. */
     void checkReferences(List<Check> checks) {
         for (Check c : checks) {

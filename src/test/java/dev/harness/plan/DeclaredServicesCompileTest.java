@@ -198,4 +198,14 @@ class DeclaredServicesCompileTest {
                           - sql: SELECT '${upstream.host}'
                         """)));
     }
+
+    @Test
+    void aCheckThatNeedsAServiceIsSkippedWithTheReasonWhereTheScenarioLacksIt() throws IOException {
+        String needsUpstream = "check: c\nservices: [upstream]\ninitialize:\n  - sql: SELECT 1\n    on: upstream\n"
+                + "manipulate: {1: [], 2: []}\nvalidate: []\n";
+        Plan without = compile("scenario: s\nsteps:\n  - start: {service: db_1, version: current}\n", needsUpstream);
+        assertEquals("needs the service upstream, which the scenario does not declare", without.checks().get(0).skipReason());
+        Plan with = compile(UPSTREAM + "  - start: {service: db_1, version: current}\n", needsUpstream);
+        assertEquals(null, with.checks().get(0).skipReason());
+    }
 }

@@ -65,6 +65,43 @@ class DeclaredServicesRunTest {
         }
     }
 
+    /** The catalogue's restart_upstream with the portable logical-replication check: restarts, a restart upgrade, a promotion. */
+    private static Plan logicalReplication(String runtime) {
+        Path project = Path.of(System.getProperty("harness.projectDir", "."));
+        return Compiler.compile(Loader.loadScenario(project.resolve("scenarios.d/restart_upstream.yaml")),
+                Loader.loadChecks(List.of(project.resolve("checks.d/portable/logical_replication.yaml"))), ExecutorFixture.CONFIG, "postgres", runtime, 7);
+    }
+
+    @Test
+    void logicalReplicationSurvivesUpstreamRestartsARestartUpgradeAndAPromotionWithProcesses() {
+        assertReplicated(servers.run(logicalReplication("process"), 1, RunListener.NONE));
+    }
+
+    @Test
+    @RequiresDocker
+    void logicalReplicationSurvivesUpstreamRestartsARestartUpgradeAndAPromotionInDocker() throws Exception {
+        String runId = "svctest-" + UUID.randomUUID().toString().substring(0, 8);
+        DockerRuntime runtime = new DockerRuntime(DockerRuntimeOptions.of(runId, dockerLogs));
+        try (DockerProbe probe = new DockerProbe()) {
+            try {
+                assertReplicated(servers.run(runtime, logicalReplication("docker"), 1, RunListener.NONE));
+            } finally {
+                runtime.close();
+            }
+            assertEquals(List.of(), probe.labelled(runId), "containers, volumes or network of the run left after close()");
+        }
+    }
+
+    private static void assertReplicated(RunResult r) {
+        assertEquals(ExitCode.OK, r.exitCode(), () -> r.steps() + "\n" + r.checks());
+        CheckResult check = r.checks().get(0);
+        assertEquals("logical_replication", check.name());
+        assertEquals(Status.PASSED, check.status(), check::toString);
+        List<String> titles = r.steps().stream().map(StepResult::title).toList();
+        assertTrue(titles.contains("promote db_2") && titles.indexOf("promote db_2") < titles.indexOf("validate #1 on db_2"), titles::toString);
+        assertEquals(2, check.phases().stream().filter(p -> p.label().startsWith("validate")).count(), check::toString);
+    }
+
     private static void assertPassedAcrossTheRestart(RunResult r, ServiceRuntime runtime) {
         assertEquals(ExitCode.OK, r.exitCode(), () -> r.steps() + "\n" + r.checks());
         assertEquals(List.of("upstream_rows", "upstream_url"), r.checks().stream().filter(c -> c.status() == Status.PASSED)
