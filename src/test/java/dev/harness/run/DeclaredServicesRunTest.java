@@ -53,11 +53,16 @@ class DeclaredServicesRunTest {
     @Test
     @RequiresDocker
     void checksReachTheUpstreamAcrossItsRestartInDocker() throws Exception {
+        inDocker(plan("docker"), (r, runtime) -> assertPassedAcrossTheRestart(r, runtime));
+    }
+
+    /** Runs the plan on a Docker runtime of its own, then nothing labelled with its run may be left. */
+    private void inDocker(Plan plan, java.util.function.BiConsumer<RunResult, ServiceRuntime> verdict) throws Exception {
         String runId = "svctest-" + UUID.randomUUID().toString().substring(0, 8);
         DockerRuntime runtime = new DockerRuntime(DockerRuntimeOptions.of(runId, dockerLogs));
         try (DockerProbe probe = new DockerProbe()) {
             try {
-                assertPassedAcrossTheRestart(servers.run(runtime, plan("docker"), 1, RunListener.NONE), runtime);
+                verdict.accept(servers.run(runtime, plan, 1, RunListener.NONE), runtime);
             } finally {
                 runtime.close();
             }
@@ -80,16 +85,7 @@ class DeclaredServicesRunTest {
     @Test
     @RequiresDocker
     void logicalReplicationSurvivesUpstreamRestartsARestartUpgradeAndAPromotionInDocker() throws Exception {
-        String runId = "svctest-" + UUID.randomUUID().toString().substring(0, 8);
-        DockerRuntime runtime = new DockerRuntime(DockerRuntimeOptions.of(runId, dockerLogs));
-        try (DockerProbe probe = new DockerProbe()) {
-            try {
-                assertReplicated(servers.run(runtime, logicalReplication("docker"), 1, RunListener.NONE));
-            } finally {
-                runtime.close();
-            }
-            assertEquals(List.of(), probe.labelled(runId), "containers, volumes or network of the run left after close()");
-        }
+        inDocker(logicalReplication("docker"), (r, runtime) -> assertReplicated(r));
     }
 
     private static void assertReplicated(RunResult r) {
