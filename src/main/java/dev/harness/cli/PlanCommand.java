@@ -7,6 +7,7 @@ import dev.harness.model.Plan;
 import dev.harness.model.Printable;
 import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
+import dev.harness.model.SupportService;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.PlanJson;
 import dev.harness.plan.PlanPrinter;
@@ -54,6 +55,12 @@ final class PlanCommand implements Callable<Integer> {
             @Override
             public List<String> describe(Plan plan, Action.Start start) {
                 return ServiceSpecRenderer.render(system.serviceSpec(start, new DescribingContext(plan, target.config(), "plan")));
+            }
+
+            @Override
+            public List<String> describeService(Plan plan, SupportService service) {
+                DatabaseSystem own = service.system().equals(system.name()) ? system : DatabaseSystems.create(service.system(), target.config());
+                return ServiceSpecRenderer.render(own.declaredServiceSpec(service, new DescribingContext(plan, target.config(), "plan")));
             }
 
             @Override

@@ -47,7 +47,8 @@ final class CheckMapper {
                 manipulate == null ? List.of() : statements(manipulate.list("1")),
                 manipulate == null ? List.of() : statements(manipulate.list("2")),
                 statements(root.list("validate")),
-                root.has("check") ? root.whereValue("check") : root.where());
+                root.has("check") ? root.whereValue("check") : root.where(),
+                root.texts("services"));
     }
 
     private static String disabled(YamlMap root) {
@@ -87,7 +88,7 @@ final class CheckMapper {
         // retry: 0s is allowed and means one attempt
         Duration retry = s.parsed("retry", Durations::parse, problems);
         Guard when = s.parsed("when", Guards::parse, problems);
-        return new Statement(sql, expect, retry, "system".equals(s.text("as")), when, s.where());
+        return new Statement(sql, expect, retry, "system".equals(s.text("as")), when, s.where(), s.text("on"));
     }
 
     private Expectation.ErrorMatch errorMatch(YamlMap s) {

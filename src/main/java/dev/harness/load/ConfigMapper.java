@@ -51,7 +51,8 @@ final class ConfigMapper {
         }
         return new HarnessConfig(root.text("system", defaults.system()), root.text("runtime", defaults.runtime()),
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
-                timeouts, sections, root.where());
+                timeouts, sections, root.where(), root.has("services") ? new ServicesMapper(file, problems).map(root.map("services"))
+                        : defaults.services());
     }
 
     private static Map<String, SystemSection> defaultSections() {

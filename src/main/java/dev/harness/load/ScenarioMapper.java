@@ -29,7 +29,7 @@ final class ScenarioMapper {
         List<Step> steps = new ArrayList<>();
         for (Node n : root.list("steps")) steps.add(step(n));
         return new Scenario(root.entityName("scenario", defaultName, problems), root.text("description"), root.text("base"),
-                List.copyOf(steps), root.where(), scope(root));
+                List.copyOf(steps), root.where(), scope(root), new ServicesMapper(file, problems).map(root.map("services")));
     }
 
     private static Scenario.Scope scope(YamlMap root) {
@@ -47,6 +47,8 @@ final class ScenarioMapper {
         Node value = step.get(kind);
         return switch (kind) {
             case "start" -> {
+                // start: upstream — a declared service, whose system and version come from 'services:'
+                if (value instanceof ScalarNode s) yield new Step.Start(s.getValue(), null, false, null, where);
                 YamlMap m = YamlMap.of(value, file);
                 String generation = m.text("generation");
                 yield new Step.Start(m.text("service"), m.text("version"), m.bool("read-only", false),

@@ -13,6 +13,7 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "action")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Action.Start.class, name = "start"),
+    @JsonSubTypes.Type(value = Action.StartService.class, name = "start-service"),
     @JsonSubTypes.Type(value = Action.Kill.class, name = "kill"),
     @JsonSubTypes.Type(value = Action.Stop.class, name = "stop"),
     @JsonSubTypes.Type(value = Action.AwaitReady.class, name = "await-ready"),
@@ -59,6 +60,8 @@ public sealed interface Action {
      */
     interface Visitor<R, X extends Exception> {
         R start(Start a) throws X;
+
+        R startService(StartService a) throws X;
 
         R kill(Kill a) throws X;
 
@@ -115,6 +118,22 @@ public sealed interface Action {
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.start(this);
+        }
+    }
+
+    /**
+     * Start a service the scenario declares ({@link SupportService}) as the plan's {@code services} describe it; its
+     * system and version are repeated here for the title and checked against the declaration on replay.
+     */
+    record StartService(String service, String system, Version version, SourceRef source, String origin) implements Action {
+        @Override
+        public String title() {
+            return "start " + service + " " + version + " (service, " + system + ")";
+        }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.startService(this);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
  *                                 that cannot be repeated; a scenario that requires external idempotence skips it
  * @param supportsForcedMigrations false when it cannot pass under forced builtin schema migrations; a scenario
  *                                 with {@code forced-migrations: true} skips it
+ * @param services the declared services it needs ({@code services: [upstream]}): skipped where a scenario lacks one
  */
 public record Check(
         String name,
@@ -28,13 +29,35 @@ public record Check(
         List<Statement> manipulate1,
         List<Statement> manipulate2,
         List<Statement> validate,
-        SourceRef source) {
+        SourceRef source,
+        List<String> services) {
 
-    /** A check with neither flag set: externally idempotent and fine under forced migrations (the defaults). */
+    public Check {
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A check with neither flag set (the defaults) that needs no declared service (built in code). */
     public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
             List<Statement> initialize, List<Statement> manipulate1, List<Statement> manipulate2, List<Statement> validate,
             SourceRef source) {
-        this(name, description, systems, since, before, disabled, true, true, initialize, manipulate1, manipulate2, validate, source);
+        this(name, description, systems, since, before, disabled, true, true, initialize, manipulate1, manipulate2, validate, source,
+                List.of());
+    }
+
+    /** A check with its flags that needs no declared service (built in code). */
+    public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
+            boolean externallyIdempotent, boolean supportsForcedMigrations, List<Statement> initialize, List<Statement> manipulate1,
+            List<Statement> manipulate2, List<Statement> validate, SourceRef source) {
+        this(name, description, systems, since, before, disabled, externallyIdempotent, supportsForcedMigrations, initialize,
+                manipulate1, manipulate2, validate, source, List.of());
+    }
+
+    /** A check with neither flag set that needs declared services (built in code). */
+    public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
+            List<Statement> initialize, List<Statement> manipulate1, List<Statement> manipulate2, List<Statement> validate,
+            SourceRef source, List<String> services) {
+        this(name, description, systems, since, before, disabled, true, true, initialize, manipulate1, manipulate2, validate, source,
+                services);
     }
 
     public List<Statement> statements(Phase phase) {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * harness.yaml: the release catalog and system/runtime choices. Built-in defaults make a checkout run as is;
  * CLI flags override it. Each system's own settings are in its section, keyed by the system's name
- * (see {@link SystemKinds}).
+ * (see {@link SystemKinds}). {@code services} are declared for every scenario (a scenario's own declaration of the
+ * same name wins).
  */
 public record HarnessConfig(
         String system,
@@ -18,7 +19,8 @@ public record HarnessConfig(
         Version current,
         Timeouts timeouts,
         Map<String, SystemSection> sections,
-        SourceRef source) {
+        SourceRef source,
+        List<Scenario.Service> services) {
 
     public HarnessConfig {
         Map<String, SystemSection> present = new LinkedHashMap<>();
@@ -26,6 +28,13 @@ public record HarnessConfig(
             if (s != null) present.put(name, s);
         });
         sections = java.util.Collections.unmodifiableMap(present);
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A configuration that declares no services (built in code). */
+    public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
+            Map<String, SystemSection> sections, SourceRef source) {
+        this(system, runtime, versions, current, timeouts, sections, source, List.of());
     }
 
     /** The two sections of today's systems, for code and tests that build a configuration by hand. */
@@ -73,11 +82,11 @@ public record HarnessConfig(
     public HarnessConfig withSection(String systemName, SystemSection section) {
         Map<String, SystemSection> out = new LinkedHashMap<>(sections);
         out.put(SystemKinds.require(systemName).name(), section);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services);
     }
 
     public HarnessConfig withTimeouts(Timeouts t) {
-        return new HarnessConfig(system, runtime, versions, current, t, sections, source);
+        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services);
     }
 
     public Materialize materialize() {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param current      what {@code current} meant
  * @param checks       in execution order (seeded), including the skipped ones
  * @param settings     the effective configuration the run needs (timeouts, images, …) as flat key/value pairs
+ * @param services     the services the scenario declares besides the system under test (empty in older plans)
  */
 public record Plan(
         String scenario,
@@ -26,4 +27,21 @@ public record Plan(
         Version current,
         List<PlannedCheck> checks,
         List<Action> actions,
-        Map<String, String> settings) {}
+        Map<String, String> settings,
+        List<SupportService> services) {
+
+    public Plan {
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A plan without declared services (built in code). */
+    public Plan(String scenario, String description, String scenarioFile, String system, String runtime, long seed, Version base,
+            List<Version> versions, Version current, List<PlannedCheck> checks, List<Action> actions, Map<String, String> settings) {
+        this(scenario, description, scenarioFile, system, runtime, seed, base, versions, current, checks, actions, settings, List.of());
+    }
+
+    /** The declared service called {@code name}, if any. */
+    public java.util.Optional<SupportService> supportService(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

@@ -1,18 +1,35 @@
 package dev.harness.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A scenario as written: a script of platform events and check phases.
  *
- * @param base  version name the checks are gated on; null = the version of the first start
- * @param scope the systems it runs on and the checks it cannot take
+ * @param base     version name the checks are gated on; null = the version of the first start
+ * @param scope    the systems it runs on and the checks it cannot take
+ * @param services the services it declares besides the system under test, in the order written
  */
-public record Scenario(String name, String description, String base, List<Step> steps, SourceRef source, Scope scope) {
+public record Scenario(String name, String description, String base, List<Step> steps, SourceRef source, Scope scope,
+        List<Service> services) {
+    public Scenario {
+        scope = scope == null ? Scope.ANY : scope;
+        services = services == null ? List.of() : List.copyOf(services);
+    }
 
-    /** A scenario for every system that takes every check. */
+    /** A scenario for every system that takes every check, without services (built in code). */
     public Scenario(String name, String description, String base, List<Step> steps, SourceRef source) {
-        this(name, description, base, steps, source, Scope.ANY);
+        this(name, description, base, steps, source, Scope.ANY, List.of());
+    }
+
+    /** A scenario without services (built in code). */
+    public Scenario(String name, String description, String base, List<Step> steps, SourceRef source, Scope scope) {
+        this(name, description, base, steps, source, scope, List.of());
+    }
+
+    /** A scenario for every system that takes every check (built in code). */
+    public Scenario(String name, String description, String base, List<Step> steps, SourceRef source, List<Service> services) {
+        this(name, description, base, steps, source, Scope.ANY, services);
     }
 
     /**
@@ -33,4 +50,12 @@ public record Scenario(String name, String description, String base, List<Step> 
             return systems.isEmpty() || systems.contains(system);
         }
     }
+
+    /**
+     * A declared service as written: its version is still a name ({@code current}, a literal), resolved against
+     * the catalog of its own system.
+     *
+     * @param version null = that system's current
+     */
+    public record Service(String name, String system, String version, Map<String, String> settings, SourceRef source) {}
 }

@@ -39,10 +39,18 @@ public final class Compiler {
         VersionResolver versions = new VersionResolver(system, config.catalog(system) == null ? List.of() : config.catalog(system), current);
         // The path has its own stream: adding a check must not change the upgrade path, and vice versa.
         MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(RandomUpgradePath.randomFor(seed)), problems);
-        StepTranslator translator = new StepTranslator(versions, macros, new StartRules(system, versions, problems), problems);
+        DeclaredServices services = DeclaredServices.resolve(scenario, config, runtime, problems);
+        StepTranslator translator = new StepTranslator(versions, macros, new StartRules(system, versions, problems), services, problems);
         PlanValidator state = new PlanValidator(problems);
+        // before gating (the base is not known yet): every check that may run for this system
+        state.checksReach(services.reachedBy(checks.stream().filter(c -> c.disabled() == null && services.skipReason(c) == null
+                && (c.systems() == null || c.systems().isEmpty() || c.systems().contains(system))).toList()));
 
         List<Action> actions = new ArrayList<>();
+        for (Action start : ImplicitSteps.servicesBefore(scenario, services.all())) {
+            state.apply(start);
+            actions.add(start);
+        }
         for (Step step : scenario.steps()) {
             for (Action action : translator.translate(step, state)) {
                 state.apply(action);
@@ -58,7 +66,12 @@ public final class Compiler {
         problems.throwIfAny();
 
         List<PlannedCheck> planned = new ArrayList<>();
-        for (Check c : checks) planned.add(new PlannedCheck(c, CheckGate.skipReason(c, system, base, scenario.scope())));
+        for (Check c : checks) {
+            String reason = CheckGate.skipReason(c, system, base, scenario.scope());
+            planned.add(new PlannedCheck(c, reason != null ? reason : services.skipReason(c)));
+        }
+        services.checkReferences(planned.stream().filter(PlannedCheck::runs).map(PlannedCheck::check).toList());
+        problems.throwIfAny();
         return new Plan(
                 scenario.name(),
                 scenario.description(),
@@ -71,7 +84,8 @@ public final class Compiler {
                 current,
                 CheckOrder.order(planned, seed),
                 List.copyOf(actions),
-                PlanSettings.of(config, system));
+                PlanSettings.of(config, system),
+                services.all());
     }
 
     /** A scenario written for some systems only ({@code systems:}) is refused on the others, at that key. */

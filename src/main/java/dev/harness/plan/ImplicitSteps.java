@@ -1,6 +1,9 @@
 package dev.harness.plan;
 
 import dev.harness.model.Action;
+import dev.harness.model.Scenario;
+import dev.harness.model.Step;
+import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import java.util.List;
 import java.util.function.Function;
@@ -13,8 +16,32 @@ import java.util.function.Function;
 final class ImplicitSteps {
     static final String AFTER_START = "implicit after start";
     static final String AFTER_PROMOTE = "implicit after promote";
+    static final String BEFORE_FIRST_STEP = "implicit before the first step";
 
     private ImplicitSteps() {}
+
+    /**
+     * A declared service starts before the first step, at its declaration's position, unless the first step that names
+     * it is a {@code start:} (a scenario that starts it later, or that kills and restarts it, gets the implicit start).
+     */
+    static List<Action> servicesBefore(Scenario scenario, List<SupportService> services) {
+        java.util.Map<String, Boolean> firstIsStart = new java.util.HashMap<>();
+        for (Step step : scenario.steps()) {
+            String named = named(step);
+            if (named != null) firstIsStart.putIfAbsent(named, step instanceof Step.Start);
+        }
+        return services.stream().filter(s -> !firstIsStart.getOrDefault(s.name(), false))
+                .<Action>map(s -> new Action.StartService(s.name(), s.system(), s.version(), s.source(), BEFORE_FIRST_STEP)).toList();
+    }
+
+    /** The service a step names, or null (a macro or a phase on the leader). */
+    private static String named(Step step) {
+        if (step instanceof Step.Start s) return s.service();
+        if (step instanceof Step.Direct d) return d.action().service();
+        if (step instanceof Step.Sql q) return q.on();
+        if (step instanceof Step.RunPhase r) return r.on();
+        return null;
+    }
 
     /** @param versionOf the version a service runs at this point, or null when unknown */
     static List<Action> after(Action action, Function<String, Version> versionOf) {

@@ -4,6 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.ActionTitle;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
+import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class PlanPrinter {
             out.append('\n').append("support services (started before step 1)\n");
             for (String line : support) out.append("       ").append(line).append('\n');
         }
+        services(plan, out);
         out.append('\n').append("steps (").append(plan.actions().size()).append(")\n");
         steps(plan, out);
         out.append('\n');
@@ -48,6 +50,17 @@ public final class PlanPrinter {
         row(out, "base", String.valueOf(plan.base()));
         row(out, "current", String.valueOf(plan.current()));
         row(out, "versions", versionPath(plan).stream().map(Version::text).collect(Collectors.joining(" -> ")));
+    }
+
+    /** The services the scenario declares besides the system under test, with their settings. */
+    private static void services(Plan plan, StringBuilder out) {
+        if (plan.services().isEmpty()) return;
+        out.append('\n').append("services (declared by the scenario)\n");
+        for (SupportService s : plan.services()) {
+            String settings = s.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+            out.append(String.format("  %-20s %s", s.describe(), settings).stripTrailing())
+                    .append("  ").append(s.source().fileLine()).append('\n');
+        }
     }
 
     private static void row(StringBuilder out, String key, String value) {
@@ -76,11 +89,14 @@ public final class PlanPrinter {
             String line = String.format("[%" + indexWidth + "d] %-" + TITLE_WIDTH + "s %-" + markerWidth + "s  %s",
                     i + 1, title, marker(a), a.source().fileLine());
             out.append(line.stripTrailing()).append('\n');
-            if (details != null && a instanceof Action.Start s) {
-                String indent = " ".repeat(indexWidth + 3);
+            if (details == null) continue;
+            String indent = " ".repeat(indexWidth + 3);
+            if (a instanceof Action.Start s) {
                 // The start's own settings as written (healthcheck and restart leave no trace in a spec), then the spec.
                 for (String setting : s.describeSettings()) out.append(indent).append("  start setting ").append(setting).append('\n');
                 for (String d : details.describe(plan, s)) out.append(indent).append(d).append('\n');
+            } else if (a instanceof Action.StartService s && plan.supportService(s.service()).isPresent()) {
+                for (String d : details.describeService(plan, plan.supportService(s.service()).get())) out.append(indent).append(d).append('\n');
             }
         }
     }

@@ -22,6 +22,10 @@ final class PlanValidator {
     private final Map<String, SourceRef> firstStart = new LinkedHashMap<>();
     /** References to services that had not been started at that point; judged in {@link #finish()}. */
     private final List<Reference> early = new ArrayList<>();
+    /** The services the scenario declares besides the system under test: never the leader, never a phase's target. */
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
+    /** The declared services the checks' statements reach ({@code on:}, {@code ${name.…}}): every phase needs them running. */
+    private java.util.Set<String> reachedByChecks = java.util.Set.of();
     private String leader;
     private SourceRef leaderLost;
     private boolean initialized;
@@ -34,6 +38,10 @@ final class PlanValidator {
 
     PlanValidator(ProblemList problems) {
         this.problems = problems;
+    }
+
+    void checksReach(java.util.Set<String> services) {
+        reachedByChecks = java.util.Set.copyOf(services);
     }
 
     /** The running writable leader, if any. */
@@ -63,7 +71,14 @@ final class PlanValidator {
     private final class Transitions implements Action.Visitor<Void, RuntimeException> {
         @Override
         public Void start(Action.Start a) {
-            PlanValidator.this.start(a);
+            PlanValidator.this.start(a, true);
+            return null;
+        }
+
+        @Override
+        public Void startService(Action.StartService a) {
+            declared.add(a.service());
+            PlanValidator.this.start(new Action.Start(a.service(), a.version(), false, null, a.source(), a.origin()), false);
             return null;
         }
 
@@ -81,7 +96,11 @@ final class PlanValidator {
 
         @Override
         public Void awaitReady(Action.AwaitReady a) {
-            requireRunning(a.service(), "await-ready " + a.service(), a.source());
+            if (declared.contains(a.service())) {
+                problems.add(a.source(), "await-ready " + a.service() + ": " + a.service() + " is a declared service, not a candidate to promote");
+            } else {
+                requireRunning(a.service(), "await-ready " + a.service(), a.source());
+            }
             return null;
         }
 
@@ -122,7 +141,8 @@ final class PlanValidator {
         }
     }
 
-    private void start(Action.Start s) {
+    /** @param mayLead whether a writable start may become the leader (a declared service never does) */
+    private void start(Action.Start s, boolean mayLead) {
         ServiceState before = services.get(s.service());
         if (before != null && before.running()) {
             problems.add(s.source(), "start " + s.service() + ": " + s.service() + " is already running (started at "
@@ -131,7 +151,7 @@ final class PlanValidator {
         services.put(s.service(), new ServiceState(s.service(), ServiceState.Status.RUNNING, s.readOnly(), s.version(),
                 s.generation(), s.settings(), s.source()));
         firstStart.putIfAbsent(s.service(), s.source());
-        if (!s.readOnly() && leader == null) leader = s.service();
+        if (mayLead && !s.readOnly() && leader == null) leader = s.service();
     }
 
     private void halt(String service, String what, SourceRef where) {
@@ -186,7 +206,20 @@ final class PlanValidator {
                 }
             }
         }
+        if (declared.contains(r.service())) {
+            problems.add(r.source(), what + " on " + r.service() + ": " + r.service() + " is a declared service; check phases run on the"
+                    + " system under test (a statement reaches " + r.service() + " with 'on: " + r.service() + "')");
+            return;
+        }
         requireWritable(r.service(), what, r.source());
+        for (String reached : reachedByChecks) {
+            ServiceState st = services.get(reached);
+            if (st != null && !st.running()) {
+                problems.add(r.source(), what + ": the checks reach " + reached + ", which is not running (" + st.whyNotRunning() + ")");
+            } else if (st == null) {
+                problems.add(r.source(), what + ": the checks reach " + reached + ", which is not started yet");
+            }
+        }
     }
 
     private boolean requireInitialized(Action.RunPhase r) {

@@ -4,6 +4,7 @@ import dev.harness.model.SystemKinds;
 import dev.harness.model.Action;
 import dev.harness.model.Durations;
 import dev.harness.model.Plan;
+import dev.harness.model.SupportService;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -44,11 +45,26 @@ final class ReplayedPlan {
         problems.required("current", p.current());
         problems.each("versions", p.versions(), (field, v) -> { }); // each() reports null items
         new ReplayedChecks(problems).checks(p.checks());
+        services(p.services());
         actions(p.actions(), p);
         settings(p.settings());
     }
 
-    private void actions(List<Action> actions, Plan p) {
+    /** Declared services become containers, folders and {@code -c} options: names, systems and setting names as compiled. */
+    private void services(List<SupportService> services) {
+        problems.each("services", services, (field, s) -> {
+            problems.service(field + ".name", s.name());
+            problems.source(field + ".source", s.source());
+            problems.oneOf(field + ".system", s.system(), DeclaredServices.CAN_SERVE);
+            problems.required(field + ".version", s.version());
+            s.settings().forEach((name, value) -> {
+                if (!DeclaredServices.SETTING.matcher(name).matches()) problems.add(field + ".settings", "'" + name + "' is not a setting name");
+                if (value == null) problems.add(field + ".settings", "'" + name + "' has no value");
+            });
+        });
+    }
+
+    private void actions(List<Action> actions, Plan plan) {
         if (!problems.required("actions", actions)) return;
         if (actions.isEmpty()) problems.add("actions", "empty: the plan does nothing");
         Set<String> started = new HashSet<>();
@@ -61,7 +77,10 @@ final class ReplayedPlan {
             }
             boolean named = problems.service(field + ".service", action.service());
             if (action instanceof Action.Start s) {
-                start(field, s, p);
+                start(field, s, plan);
+                started.add(s.service());
+            } else if (action instanceof Action.StartService s) {
+                if (named) startService(field, s, plan);
                 started.add(s.service());
             } else if (named && !started.contains(action.service())) {
                 problems.add(field + ".service", "'" + action.service() + "' is not started by an earlier action");
@@ -75,6 +94,16 @@ final class ReplayedPlan {
         StartRules.replayed(field, s, p.system(), p.current()).forEach(problems.list()::add);
         if (s.generation() != null && (s.generation() < 0 || s.generation() > MAX_GENERATION)) {
             problems.add(field + ".generation", s.generation() + " is not from 0 to " + MAX_GENERATION);
+        }
+    }
+
+    /** A declared service starts as the plan declares it, and only then. */
+    private void startService(String field, Action.StartService s, Plan plan) {
+        SupportService declared = plan.supportService(s.service()).orElse(null);
+        if (declared == null) {
+            problems.add(field + ".service", "'" + s.service() + "' is not one of the plan's services");
+        } else if (!declared.system().equals(s.system()) || !java.util.Objects.equals(declared.version(), s.version())) {
+            problems.add(field, "starts " + s.system() + " " + s.version() + ", but the plan's services declare " + declared.describe());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.harness.plan;
 
 import dev.harness.model.Action;
 import dev.harness.model.Plan;
+import dev.harness.model.SupportService;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ import java.util.List;
 @FunctionalInterface
 public interface StartDetails {
     List<String> describe(Plan plan, Action.Start start);
+
+    /** A service the scenario declares (under its {@code start-service} step), described the same way. */
+    default List<String> describeService(Plan plan, SupportService service) {
+        return List.of();
+    }
 
     /** Services started before any step (e.g. Materialize's metadata store), described the same way. */
     default List<String> supportServices(Plan plan) {

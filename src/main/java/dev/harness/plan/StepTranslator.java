@@ -13,12 +13,14 @@ final class StepTranslator {
     private final VersionResolver versions;
     private final MacroExpander macros;
     private final StartRules startRules;
+    private final DeclaredServices services;
     private final ProblemList problems;
 
-    StepTranslator(VersionResolver versions, MacroExpander macros, StartRules startRules, ProblemList problems) {
+    StepTranslator(VersionResolver versions, MacroExpander macros, StartRules startRules, DeclaredServices services, ProblemList problems) {
         this.versions = versions;
         this.macros = macros;
         this.startRules = startRules;
+        this.services = services;
         this.problems = problems;
     }
 
@@ -36,6 +38,12 @@ final class StepTranslator {
 
         @Override
         public List<Action> start(Step.Start s) {
+            if (services.declared(s.service())) return List.of(startService(s));
+            if (s.version() == null) {
+                problems.add(s.source(), "start " + s.service() + ": only a service declared under 'services:' starts without a version;"
+                        + " write start: {service: " + s.service() + ", version: …}");
+                return List.of();
+            }
             Version version = version(s.version(), s);
             return List.of(new Action.Start(s.service(), version, s.readOnly(), s.generation(), startRules.settings(s, version),
                     s.source(), null));
@@ -53,6 +61,7 @@ final class StepTranslator {
 
         @Override
         public List<Action> sql(Step.Sql q) {
+            for (String statement : q.statements()) services.checkSql(statement, q.source());
             return List.of(new Action.Sql(List.copyOf(q.statements()), target(q.on(), state), q.asSystem(), q.source(), null));
         }
 
@@ -65,6 +74,16 @@ final class StepTranslator {
         public List<Action> upgradePath(Step.UpgradePath p) {
             return macros.upgradePath(p, state.leader(), state.manipulated());
         }
+    }
+
+    /** A declared service takes its system and version from its declaration: the step may only name it. */
+    private Action startService(Step.Start s) {
+        if (s.version() != null || s.readOnly() || s.generation() != null) {
+            problems.add(s.source(), "start " + s.service() + ": " + s.service() + " is declared under 'services:', which gives its"
+                    + " system and version; write start: " + s.service());
+        }
+        var declared = services.get(s.service());
+        return new Action.StartService(s.service(), declared.system(), declared.version(), s.source(), null);
     }
 
     /** Null when the name is unknown: the problem is recorded and compilation fails at the end anyway. */

@@ -17,6 +17,11 @@ record ActionHandler(int index, ServerActions servers, AdHocSql adHocSql, CheckP
     }
 
     @Override
+    public ActionOutcome startService(Action.StartService a) {
+        return ActionOutcome.passed(servers.startService(a));
+    }
+
+    @Override
     public ActionOutcome kill(Action.Kill a) {
         return ActionOutcome.passed(servers.kill(a));
     }

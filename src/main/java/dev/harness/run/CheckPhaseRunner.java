@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -48,13 +49,15 @@ final class CheckPhaseRunner {
         this.log = log;
     }
 
-    /** The check's connections, opened when a statement first needs one. */
+    /**
+     * The check's connections, opened when a statement first needs one: to the phase's service as its user or as the
+     * privileged user, and to each declared service a statement names with {@code on:}.
+     */
     private final class Sessions implements AutoCloseable {
         private final String service;
         private final Duration budget;
         private final String name;
-        private Connection user;
-        private Connection system;
+        private final Map<String, Connection> open = new LinkedHashMap<>();
 
         Sessions(String service, Duration budget, String check) {
             this.service = service;
@@ -62,16 +65,19 @@ final class CheckPhaseRunner {
             this.name = "harness " + check;
         }
 
-        Connection of(boolean asSystem) {
-            if (asSystem && system == null) system = Connections.open(endpoints.apply(service, true), budget, name);
-            if (!asSystem && user == null) user = Connections.open(endpoints.apply(service, false), budget, name);
-            return asSystem ? system : user;
+        Connection of(Statement s) {
+            String target = serviceOf(s);
+            boolean asSystem = s.asSystem() || s.on() != null;
+            return open.computeIfAbsent(target + (asSystem ? " as system" : ""), k -> Connections.open(endpoints.apply(target, asSystem), budget, name));
+        }
+
+        String serviceOf(Statement s) {
+            return s.on() != null ? s.on() : service;
         }
 
         @Override
         public void close() {
-            closeQuietly(user);
-            closeQuietly(system);
+            open.values().forEach(CheckPhaseRunner::closeQuietly);
         }
     }
 
@@ -98,17 +104,18 @@ final class CheckPhaseRunner {
                 // A statement's budget is its retry budget when it has one, else timeouts.statement; tried once or not.
                 Duration budget = s.retry() != null ? s.retry() : target.defaultBudget();
                 StatementRunner.Outcome out;
+                String on = sessions.serviceOf(s);
                 try {
-                    out = runner.run(sessions.of(s.asSystem()), s, sql, budget);
+                    out = runner.run(sessions.of(s), s, sql, budget);
                 } catch (ConnectionLost e) {
-                    throw lost(target.service(), e.getMessage() + " at " + s.source().fileLine());
+                    throw lost(on, e.getMessage() + " at " + s.source().fileLine());
                 }
                 String line = (out.passed() ? "ok" : "FAILED") + " " + s.source().fileLine() + " (" + out.attempts()
                         + (out.attempts() == 1 ? " attempt, " : " attempts, ") + out.millis() + " ms): " + oneLine(sql);
                 lines.add(line);
                 log.accept(check.name() + " " + target.label() + ": " + line);
                 if (!out.passed()) {
-                    blameTheServerIfGone(target.service(), out.failure());
+                    blameTheServerIfGone(on, out.failure());
                     return result(target, Status.FAILED, started, out.failure(), lines);
                 }
             }

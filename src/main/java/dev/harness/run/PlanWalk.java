@@ -183,7 +183,9 @@ final class PlanWalk {
     private Map<String, String> logs(Path reportDir) {
         Map<String, String> out = new LinkedHashMap<>();
         java.util.Set<String> services = new java.util.LinkedHashSet<>();
-        for (Action a : plan.actions()) if (a instanceof Action.Start s) services.add(s.service());
+        for (Action a : plan.actions()) {
+            if (a instanceof Action.Start || a instanceof Action.StartService) services.add(a.service());
+        }
         for (String s : services) {
             Path p;
             try {

@@ -22,6 +22,8 @@ final class RunState implements SystemContext {
     private final Consumer<String> log;
     private final Map<String, RunningService> services = new ConcurrentHashMap<>();
     private final Map<String, Version> versions = new ConcurrentHashMap<>();
+    /** {@code <service>.<key>} -> value: the addresses of the declared services started so far (kept across kills). */
+    private final Map<String, String> addresses = new ConcurrentHashMap<>();
     private volatile String leader;
     private volatile boolean configured;
 
@@ -74,6 +76,11 @@ final class RunState implements SystemContext {
         if (writable) leader = service.service();
     }
 
+    /** Where the run's servers reach a declared service: {@code ${<service>.host}} and friends from now on. */
+    void addressed(String service, Map<String, String> address) {
+        address.forEach((key, value) -> addresses.put(service + "." + key, value));
+    }
+
     void gone(String service) {
         services.remove(service);
     }
@@ -97,9 +104,12 @@ final class RunState implements SystemContext {
         return leader().orElseThrow(() -> new HarnessException.Infrastructure("no service is leading: start one first"));
     }
 
-    /** The values of {@code ${…}} in SQL run on {@code service}: {@code ${current}} is what it runs now. */
+    /**
+     * The values of {@code ${…}} in SQL run on {@code service}: {@code ${current}} is what it runs now, {@code
+     * ${upstream.url}} where a declared service is reached.
+     */
     Map<String, String> variables(String service) {
-        Map<String, String> v = new HashMap<>();
+        Map<String, String> v = new HashMap<>(addresses);
         v.put("scenario", plan.scenario());
         v.put("seed", Long.toString(plan.seed()));
         if (plan.base() != null) v.put("base", plan.base().toString());

@@ -27,10 +27,12 @@ final class ServerActions {
     private final RunState state;
     private final Duration defaultBudget;
     private final Consumer<String> log;
+    private final DeclaredSystems declared;
     private boolean supportStarted;
 
     ServerActions(DatabaseSystem system, ServiceRuntime runtime, RunState state, Duration defaultBudget, Consumer<String> log) {
         this.system = system;
+        this.declared = new DeclaredSystems(system, state);
         this.runtime = runtime;
         this.state = state;
         this.defaultBudget = defaultBudget;
@@ -42,14 +44,7 @@ final class ServerActions {
      * Support services come up with the first start, as every server of the system may depend on them.
      */
     String start(Action.Start s) {
-        if (!supportStarted) {
-            runtime.prepare(everySpec());
-            for (ServiceSpec spec : system.supportServices(state)) {
-                RunningService rs = runtime.start(spec);
-                state.started(rs, null, false);
-            }
-            supportStarted = true;
-        }
+        startSupport();
         system.beforeStart(s, state);
         RunningService rs = runtime.start(system.serviceSpec(s, state));
         state.started(rs, s.version(), false);
@@ -58,9 +53,32 @@ final class ServerActions {
         return null;
     }
 
+    /** The system's own support services come up before the first server or declared service. */
+    private void startSupport() {
+        if (supportStarted) return;
+        runtime.prepare(everySpec());
+        for (ServiceSpec spec : system.supportServices(state)) {
+            RunningService rs = runtime.start(spec);
+            state.started(rs, null, false);
+        }
+        supportStarted = true;
+    }
+
+    /** A service the scenario declares: started and awaited as a writable server of its system, then addressable. */
+    String startService(Action.StartService a) {
+        startSupport();
+        DatabaseSystem own = declared.systemOf(a.service());
+        RunningService rs = runtime.start(own.declaredServiceSpec(declared.declaration(a.service()), state));
+        state.started(rs, a.version(), false);
+        own.awaitStarted(new Action.Start(a.service(), a.version(), false, null, a.source(), a.origin()), rs, state);
+        state.addressed(a.service(), own.address(rs, state));
+        return null;
+    }
+
     /** What the whole plan will start, so missing images or binaries are found before anything runs. */
     private List<ServiceSpec> everySpec() {
         List<ServiceSpec> specs = new ArrayList<>(system.supportServices(state));
+        for (var service : state.plan().services()) specs.add(declared.systemOf(service.name()).declaredServiceSpec(service, state));
         for (Action a : state.plan().actions()) {
             if (a instanceof Action.Start s) specs.add(system.serviceSpec(s, state));
         }
@@ -126,10 +144,11 @@ final class ServerActions {
         return null;
     }
 
-    /** Where to connect to a running service, as its user or as the system user. */
+    /** Where to connect to a running service, as its user or as the system user; a declared service always as its privileged user. */
     SqlEndpoint endpoint(String service, boolean asSystem) {
         RunningService rs = state.service(service)
                 .orElseThrow(() -> new HarnessException.Infrastructure(service, "is not running", null));
+        if (declared.isDeclared(service)) return declared.systemOf(service).endpoint(rs, true);
         return system.endpoint(rs, asSystem);
     }
 }

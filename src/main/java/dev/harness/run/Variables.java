@@ -5,11 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${check}}, {@code ${scenario}}, {@code ${seed}}, {@code ${base}}, {@code ${current}} in SQL.
+ * {@code ${check}}, {@code ${scenario}}, {@code ${seed}}, {@code ${base}}, {@code ${current}} in SQL, and a declared
+ * service's address {@code ${<service>.host}}, {@code .port}, {@code .url}.
  * Unknown names are left as written: {@code ${…}} can be legitimate SQL text (e.g. inside a string literal).
  */
 final class Variables {
-    private static final Pattern REF = Pattern.compile("\\$\\{([a-z]+)}");
+    private static final Pattern REF = Pattern.compile("\\$\\{([a-z]+|[A-Za-z][A-Za-z0-9_-]*\\.[A-Za-z]+)}");
 
     private Variables() {}
 

@@ -1,10 +1,13 @@
 package dev.harness.system;
 
 import dev.harness.model.Action;
+import dev.harness.model.HarnessException;
+import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a database is: which image or binaries and command line a version needs, how to reach it over
@@ -20,6 +23,23 @@ public interface DatabaseSystem {
 
     /** The spec for a start step (also printed by {@code plan --details}). */
     ServiceSpec serviceSpec(Action.Start start, SystemContext ctx);
+
+    /**
+     * The spec of a service a scenario declares on this system ({@link SupportService}, e.g. an upstream PostgreSQL): a
+     * writable server with the declared settings. It is then started and awaited like a writable {@link Action.Start}.
+     */
+    default ServiceSpec declaredServiceSpec(SupportService service, SystemContext ctx) {
+        throw new HarnessException.InvalidInput(name() + " cannot run as a declared service");
+    }
+
+    /**
+     * Where the run's servers reach a running service of this system, by {@link SupportService#ADDRESS_KEYS}: what
+     * {@code ${<service>.host}}, {@code .port} and {@code .url} stand for in SQL (inside Docker's network: the service's
+     * name and its container port).
+     */
+    default Map<String, String> address(RunningService service, SystemContext ctx) {
+        throw new HarnessException.InvalidInput(name() + " cannot run as a declared service");
+    }
 
     /** Prepares state before a start (e.g. a PostgreSQL standby's base backup from the leader). */
     default void beforeStart(Action.Start start, SystemContext ctx) {}

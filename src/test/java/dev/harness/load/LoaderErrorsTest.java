@@ -48,7 +48,7 @@ class LoaderErrorsTest {
     void unknownKeyPointsAtTheKeyAndListsTheAllowedOnes() {
         Problem p = only(checkProblems("unknown_key.yaml"));
         assertAt(p, "unknown_key.yaml", 4, 5);
-        assertEquals("unknown key 'rowz' in statement; expected one of: sql, query, rows, columns, ordered, error, retry, as, when", p.message());
+        assertEquals("unknown key 'rowz' in statement; expected one of: sql, query, rows, columns, ordered, error, retry, as, on, when", p.message());
     }
 
     @Test

@@ -111,7 +111,10 @@ class LoaderMappingTest {
                 new Step.Upgrade("last-2", Step.Via.RESTART, SourceRef.of(file, 21, 5)),
                 new Step.UpgradePath(null, Step.Via.ZERO_DOWNTIME, 4, SourceRef.of(file, 22, 5)),
                 new Step.UpgradePath(List.of("last-1", "last"), List.of(SourceRef.of(file, 23, 31), SourceRef.of(file, 23, 39)),
-                        Step.Via.RESTART, 6, SourceRef.of(file, 23, 5))), st);
+                        Step.Via.RESTART, 6, SourceRef.of(file, 23, 5)),
+                new Step.Start("upstream", null, false, null, SourceRef.of(file, 24, 5))), st);
+        assertEquals(List.of(new Scenario.Service("upstream", "postgres", "15.19", java.util.Map.of("wal_level", "logical", "max_wal_senders", "4"),
+                SourceRef.of(file, 26, 3))), s.services());
     }
 
     /**

@@ -81,7 +81,7 @@ class CatalogueTest {
     void checkObjectsArePrefixedByTheCheckName() {
         for (Check c : CHECKS) {
             c.initialize().stream().filter(s -> s.sql().startsWith("CREATE")).forEach(s ->
-                    assertTrue(s.sql().matches("CREATE (TABLE|VIEW|INDEX) " + c.name() + "(_\\w+)?\\b.*"), c.name() + ": " + s.sql()));
+                    assertTrue(s.sql().matches("CREATE (TABLE|VIEW|INDEX|PUBLICATION|SUBSCRIPTION) " + c.name() + "(_\\w+)?\\b.*"), c.name() + ": " + s.sql()));
         }
     }
 

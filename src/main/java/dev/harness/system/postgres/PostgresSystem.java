@@ -5,6 +5,7 @@ import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Poll;
 import dev.harness.model.StartSettings;
+import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import dev.harness.runtime.LogTail;
 import dev.harness.runtime.RunningService;
@@ -75,18 +76,36 @@ public final class PostgresSystem implements DatabaseSystem {
 
     @Override
     public ServiceSpec serviceSpec(Action.Start start, SystemContext ctx) {
-        String volume = dataVolume(start.service());
+        return spec(start.service(), start.version(), start.readOnly(), settings(start), ctx);
+    }
+
+    /** A declared service (an upstream server): a server like any other, with its settings as {@code -c} options. */
+    @Override
+    public ServiceSpec declaredServiceSpec(SupportService service, SystemContext ctx) {
+        return spec(service.name(), service.version(), false, service.settings(), ctx);
+    }
+
+    /** Inside Docker's network a server reaches another by its service name; as processes, by loopback port. */
+    @Override
+    public Map<String, String> address(RunningService service, SystemContext ctx) {
+        String host = docker(ctx) ? service.service() : service.host();
+        String port = Integer.toString(docker(ctx) ? PORT : service.port(PORT));
+        return Map.of("host", host, "port", port, "url", "postgresql://" + SYSTEM_USER + "@" + host + ":" + port + "/postgres");
+    }
+
+    private ServiceSpec spec(String service, Version version, boolean readOnly, Map<String, String> settings, SystemContext ctx) {
+        String volume = dataVolume(service);
         String data = "${volume:" + volume + "}";
         String port = "${port:" + PORT + "}";
         if (docker(ctx)) {
-            return new ServiceSpec(start.service(), dockerImage(start.version()),
-                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID, start.readOnly(), settings(start)),
+            return new ServiceSpec(service, dockerImage(version),
+                    PostgresCommand.argv(DOCKER_BIN, data, port, "0.0.0.0", true, SpecPlaceholders.START_ID, readOnly, settings),
                     Map.of(), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", SYSTEM_USER);
         }
         // Describing only (plan --details): show where the binaries will be, fetch nothing.
-        String folder = (ctx.runtime().isPresent() ? binaries.resolve(start.version()) : binaries.folder(start.version())).toString();
-        return new ServiceSpec(start.service(), folder,
-                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID, start.readOnly(), settings(start)),
+        String folder = (ctx.runtime().isPresent() ? binaries.resolve(version) : binaries.folder(version)).toString();
+        return new ServiceSpec(service, folder,
+                PostgresCommand.argv(folder + "/bin", data, port, "127.0.0.1", false, SpecPlaceholders.START_ID, readOnly, settings),
                 Map.of("LC_ALL", "C"), List.of(PORT), Map.of(volume, DOCKER_DATA), "no", null);
     }
 
