@@ -62,15 +62,6 @@ final class PlanCommand implements Callable<Integer> {
                 DatabaseSystem own = service.system().equals(system.name()) ? system : DatabaseSystems.create(service.system(), target.config());
                 return ServiceSpecRenderer.render(own.declaredServiceSpec(service, new DescribingContext(plan, target.config(), "plan")));
             }
-
-            @Override
-            public List<String> supportServices(Plan plan) {
-                List<String> lines = new ArrayList<>();
-                for (var support : system.supportServices(new DescribingContext(plan, target.config(), "plan"))) {
-                    lines.addAll(ServiceSpecRenderer.render(support));
-                }
-                return lines;
-            }
         };
     }
 

@@ -2,6 +2,7 @@ package dev.harness.model;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,10 +11,15 @@ import java.util.Set;
  * are there, which runtimes may they use, where is their configuration" asks here.
  */
 public final class SystemKinds {
+    /** Materialize's metadata store (consensus, adapter stash, storage, timestamp oracle): the platform checks' name. */
+    public static final String METADATA_STORE = "postgres-metadata";
+
     public static final List<SystemKind> ALL = List.of(
             new SystemKind("postgres", List.of("process", "docker"), "process", HarnessConfig.Postgres.DEFAULTS, List.of()),
-            // Materialize only runs in Docker, so it must not inherit the PostgreSQL default "process".
-            new SystemKind("materialize", List.of("docker"), "docker", HarnessConfig.Materialize.DEFAULTS, List.of("postgres")));
+            // Materialize only runs in Docker, so it must not inherit the PostgreSQL default "process". Its metadata store
+            // is a PostgreSQL server of the current version; every generation of the environment keeps its state there.
+            new SystemKind("materialize", List.of("docker"), "docker", HarnessConfig.Materialize.DEFAULTS, List.of(
+                    new Scenario.Service(METADATA_STORE, "postgres", null, Map.of("max_connections", "500"), SourceRef.NONE))));
 
     private SystemKinds() {}
 

@@ -39,7 +39,7 @@ public final class Compiler {
         VersionResolver versions = new VersionResolver(system, config.catalog(system) == null ? List.of() : config.catalog(system), current);
         // The path has its own stream: adding a check must not change the upgrade path, and vice versa.
         MacroExpander macros = new MacroExpander(versions, new RandomUpgradePath(RandomUpgradePath.randomFor(seed)), problems);
-        DeclaredServices services = DeclaredServices.resolve(scenario, config, runtime, problems);
+        DeclaredServices services = DeclaredServices.resolve(scenario, config, system, runtime, problems);
         StepTranslator translator = new StepTranslator(versions, macros, new StartRules(system, versions, problems), services, problems);
         PlanValidator state = new PlanValidator(problems);
         // before gating (the base is not known yet): every check that may run for this system
@@ -47,7 +47,7 @@ public final class Compiler {
                 && (c.systems() == null || c.systems().isEmpty() || c.systems().contains(system))).toList()));
 
         List<Action> actions = new ArrayList<>();
-        for (Action start : ImplicitSteps.servicesBefore(scenario, services.all())) {
+        for (Action start : ImplicitSteps.servicesBefore(scenario, services.all(), SystemKinds.require(system))) {
             state.apply(start);
             actions.add(start);
         }

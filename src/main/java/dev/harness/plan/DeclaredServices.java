@@ -40,15 +40,32 @@ final class DeclaredServices {
         this.problems = problems;
     }
 
-    /** The services of harness.yaml and of the scenario. */
-    static DeclaredServices resolve(Scenario scenario, HarnessConfig config, String runtime, ProblemList problems) {
+    /** The services the plan's system always has (Materialize's metadata store), then those of harness.yaml and of the scenario. */
+    static DeclaredServices resolve(Scenario scenario, HarnessConfig config, String system, String runtime, ProblemList problems) {
         DeclaredServices out = new DeclaredServices(problems);
+        SystemKind kind = SystemKinds.require(system);
         // harness.yaml declares services for every scenario; a scenario's own entry of the same name replaces it
         Map<String, Scenario.Service> declared = new LinkedHashMap<>();
-        for (Scenario.Service s : config.services()) declared.put(s.name(), s);
-        for (Scenario.Service s : scenario.services()) declared.put(s.name(), s);
+        for (Scenario.Service s : kind.ownServices()) declared.put(s.name(), withSource(s, scenario.source()));
+        for (Scenario.Service s : config.services()) out.declareBeside(kind, s, declared);
+        for (Scenario.Service s : scenario.services()) out.declareBeside(kind, s, declared);
         for (Scenario.Service s : declared.values()) out.declare(s, config, runtime);
         return out;
+    }
+
+    /** The system's own services are its: a scenario or harness.yaml may not replace one with a service of its own. */
+    private void declareBeside(SystemKind kind, Scenario.Service s, Map<String, Scenario.Service> declared) {
+        if (kind.owns(s.name())) {
+            problems.add(s.source(), "service " + s.name() + ": every " + kind.name() + " plan has a service of this name (its own, started"
+                    + " before the first step); choose another name");
+        } else {
+            declared.put(s.name(), s);
+        }
+    }
+
+    /** A system's own service is reported at the scenario it serves. */
+    private static Scenario.Service withSource(Scenario.Service s, SourceRef source) {
+        return new Scenario.Service(s.name(), s.system(), s.version(), s.settings(), source);
     }
 
     private void declare(Scenario.Service s, HarnessConfig config, String runtime) {

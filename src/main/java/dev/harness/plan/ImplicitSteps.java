@@ -4,6 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.Scenario;
 import dev.harness.model.Step;
 import dev.harness.model.SupportService;
+import dev.harness.model.SystemKind;
 import dev.harness.model.Version;
 import java.util.List;
 import java.util.function.Function;
@@ -23,14 +24,15 @@ final class ImplicitSteps {
     /**
      * A declared service starts before the first step, at its declaration's position, unless the first step that names
      * it is a {@code start:} (a scenario that starts it later, or that kills and restarts it, gets the implicit start).
+     * The system's own services (Materialize's metadata store) always start first: its servers need them from their start.
      */
-    static List<Action> servicesBefore(Scenario scenario, List<SupportService> services) {
+    static List<Action> servicesBefore(Scenario scenario, List<SupportService> services, SystemKind system) {
         java.util.Map<String, Boolean> firstIsStart = new java.util.HashMap<>();
         for (Step step : scenario.steps()) {
             String named = named(step);
             if (named != null) firstIsStart.putIfAbsent(named, step instanceof Step.Start);
         }
-        return services.stream().filter(s -> !firstIsStart.getOrDefault(s.name(), false))
+        return services.stream().filter(s -> system.owns(s.name()) || !firstIsStart.getOrDefault(s.name(), false))
                 .<Action>map(s -> new Action.StartService(s.name(), s.system(), s.version(), s.source(), BEFORE_FIRST_STEP)).toList();
     }
 

@@ -5,6 +5,8 @@ import dev.harness.model.ActionTitle;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.SupportService;
+import dev.harness.model.SystemKind;
+import dev.harness.model.SystemKinds;
 import dev.harness.model.Version;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +31,6 @@ public final class PlanPrinter {
     public String print(Plan plan) {
         StringBuilder out = new StringBuilder();
         header(plan, out);
-        List<String> support = details == null ? List.of() : details.supportServices(plan);
-        if (!support.isEmpty()) {
-            out.append('\n').append("support services (started before step 1)\n");
-            for (String line : support) out.append("       ").append(line).append('\n');
-        }
         services(plan, out);
         out.append('\n').append("steps (").append(plan.actions().size()).append(")\n");
         steps(plan, out);
@@ -52,14 +49,15 @@ public final class PlanPrinter {
         row(out, "versions", versionPath(plan).stream().map(Version::text).collect(Collectors.joining(" -> ")));
     }
 
-    /** The services the scenario declares besides the system under test, with their settings. */
+    /** The services besides the system under test, with their settings: the system's own, then the declared ones. */
     private static void services(Plan plan, StringBuilder out) {
         if (plan.services().isEmpty()) return;
-        out.append('\n').append("services (declared by the scenario)\n");
+        SystemKind kind = SystemKinds.find(plan.system()).orElse(null);
+        out.append('\n').append("services (besides the system under test)\n");
         for (SupportService s : plan.services()) {
             String settings = s.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-            out.append(String.format("  %-20s %s", s.describe(), settings).stripTrailing())
-                    .append("  ").append(s.source().fileLine()).append('\n');
+            String from = kind != null && kind.owns(s.name()) ? "(every " + kind.name() + " plan)" : s.source().fileLine();
+            out.append(String.format("  %-20s %s", s.describe(), settings).stripTrailing()).append("  ").append(from).append('\n');
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.harness.plan;
 
+import dev.harness.model.SystemKind;
 import dev.harness.model.SystemKinds;
 import dev.harness.model.Action;
 import dev.harness.model.Durations;
@@ -46,6 +47,7 @@ final class ReplayedPlan {
         problems.each("versions", p.versions(), (field, v) -> { }); // each() reports null items
         new ReplayedChecks(problems).checks(p.checks());
         services(p.services());
+        SystemKinds.find(p.system()).ifPresent(kind -> ownServices(kind, p));
         actions(p.actions(), p);
         settings(p.settings());
     }
@@ -62,6 +64,19 @@ final class ReplayedPlan {
                 if (value == null) problems.add(field + ".settings", "'" + name + "' has no value");
             });
         });
+    }
+
+    /** The system's own services (Materialize's metadata store) are in every plan of it, as the compiler declares them. */
+    private void ownServices(SystemKind kind, Plan plan) {
+        for (var own : kind.ownServices()) {
+            SupportService declared = plan.services() == null ? null : plan.services().stream()
+                    .filter(s -> s != null && own.name().equals(s.name())).findFirst().orElse(null);
+            if (declared == null) {
+                problems.add("services", "a " + kind.name() + " plan declares its service " + own.name() + ", this one does not");
+            } else if (!own.system().equals(declared.system())) {
+                problems.add("services", own.name() + " is a " + own.system() + " service in every " + kind.name() + " plan, not " + declared.system());
+            }
+        }
     }
 
     private void actions(List<Action> actions, Plan plan) {

@@ -14,13 +14,8 @@ import java.util.List;
 public interface StartDetails {
     List<String> describe(Plan plan, Action.Start start);
 
-    /** A service the scenario declares (under its {@code start-service} step), described the same way. */
+    /** A service besides the system under test (under its {@code start-service} step), described the same way. */
     default List<String> describeService(Plan plan, SupportService service) {
-        return List.of();
-    }
-
-    /** Services started before any step (e.g. Materialize's metadata store), described the same way. */
-    default List<String> supportServices(Plan plan) {
         return List.of();
     }
 }

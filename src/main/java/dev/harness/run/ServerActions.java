@@ -28,7 +28,7 @@ final class ServerActions {
     private final Duration defaultBudget;
     private final Consumer<String> log;
     private final DeclaredSystems declared;
-    private boolean supportStarted;
+    private boolean prepared;
 
     ServerActions(DatabaseSystem system, ServiceRuntime runtime, RunState state, Duration defaultBudget, Consumer<String> log) {
         this.system = system;
@@ -39,12 +39,9 @@ final class ServerActions {
         this.log = log;
     }
 
-    /*
-     * Every action returns a note for its step result, or null when there is nothing to say.
-     * Support services come up with the first start, as every server of the system may depend on them.
-     */
+    /* Every action returns a note for its step result, or null when there is nothing to say. */
     String start(Action.Start s) {
-        startSupport();
+        prepareOnce();
         system.beforeStart(s, state);
         RunningService rs = runtime.start(system.serviceSpec(s, state));
         state.started(rs, s.version(), false);
@@ -53,20 +50,16 @@ final class ServerActions {
         return null;
     }
 
-    /** The system's own support services come up before the first server or declared service. */
-    private void startSupport() {
-        if (supportStarted) return;
+    /** Before the first start of anything: what the whole plan needs (images, binaries) is there. */
+    private void prepareOnce() {
+        if (prepared) return;
         runtime.prepare(everySpec());
-        for (ServiceSpec spec : system.supportServices(state)) {
-            RunningService rs = runtime.start(spec);
-            state.started(rs, null, false);
-        }
-        supportStarted = true;
+        prepared = true;
     }
 
     /** A service the scenario declares: started and awaited as a writable server of its system, then addressable. */
     String startService(Action.StartService a) {
-        startSupport();
+        prepareOnce();
         DatabaseSystem own = declared.systemOf(a.service());
         RunningService rs = runtime.start(own.declaredServiceSpec(declared.declaration(a.service()), state));
         state.started(rs, a.version(), false);
@@ -77,7 +70,7 @@ final class ServerActions {
 
     /** What the whole plan will start, so missing images or binaries are found before anything runs. */
     private List<ServiceSpec> everySpec() {
-        List<ServiceSpec> specs = new ArrayList<>(system.supportServices(state));
+        List<ServiceSpec> specs = new ArrayList<>();
         for (var service : state.plan().services()) specs.add(declared.systemOf(service.name()).declaredServiceSpec(service, state));
         for (Action a : state.plan().actions()) {
             if (a instanceof Action.Start s) specs.add(system.serviceSpec(s, state));

@@ -18,9 +18,6 @@ public interface DatabaseSystem {
     /** "postgres" or "materialize". */
     String name();
 
-    /** Services that must run before any database server (Materialize's metadata store); may be empty. */
-    List<ServiceSpec> supportServices(SystemContext ctx);
-
     /** The spec for a start step (also printed by {@code plan --details}). */
     ServiceSpec serviceSpec(Action.Start start, SystemContext ctx);
 

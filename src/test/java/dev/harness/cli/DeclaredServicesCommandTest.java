@@ -30,7 +30,7 @@ class DeclaredServicesCommandTest {
         Run r = run("plan", SCENARIO, "--checks", CHECKS, "--seed", "1", "--details", "--runtime", "docker");
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
-        assertTrue(out.contains("\nservices (declared by the scenario)\n  upstream postgres 15.19 wal_level=logical  " + SCENARIO + ":5\n"), out);
+        assertTrue(out.contains("\nservices (besides the system under test)\n  upstream postgres 15.19 wal_level=logical  " + SCENARIO + ":5\n"), out);
         assertTrue(out.matches("(?s).*\\n\\[ 1] start upstream 15\\.19 \\(service, postgres\\) +\\(implicit\\)  " + SCENARIO + ":5\\n"
                 + "       service:     upstream \\(hostname and network alias\\)\\n       image:       harness/postgres:15\\.19\\n.*"), out);
         int db1 = out.indexOf("[ 2] start db_1 15.18");
@@ -68,11 +68,12 @@ class DeclaredServicesCommandTest {
         Run r = run("plan", scenario.toString(), "--checks", CHECKS, "--system", "materialize", "--seed", "1", "--details");
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
-        assertTrue(out.contains("support services (started before step 1)\n         service:     postgres-metadata"), out);
-        assertTrue(out.contains("\nservices (declared by the scenario)\n  upstream postgres 15.19 wal_level=logical  " + scenario + ":3\n"), out);
-        int first = out.indexOf("[1] start upstream 15.19 (service, postgres)");
-        assertTrue(first > 0 && out.indexOf("image:       harness/postgres:15.19", first) < out.indexOf("[2] start mz_1"), out);
-        assertTrue(out.indexOf("wal_level=logical", first) < out.indexOf("[2] start mz_1"), out);
+        assertTrue(out.contains("\nservices (besides the system under test)\n  postgres-metadata postgres 15.19 max_connections=500  (every materialize plan)\n"
+                + "  upstream postgres 15.19 wal_level=logical  " + scenario + ":3\n"), out);
+        int store = out.indexOf("[1] start postgres-metadata 15.19 (service, postgres)");
+        int first = out.indexOf("[2] start upstream 15.19 (service, postgres)");
+        assertTrue(store > 0 && first > store && out.indexOf("image:       harness/postgres:15.19", first) < out.indexOf("[3] start mz_1"), out);
+        assertTrue(out.indexOf("wal_level=logical", first) < out.indexOf("[3] start mz_1"), out);
     }
 
     /** The plan is the run's only input: a replay starts the services plan.json declares, whatever harness.yaml says now. */

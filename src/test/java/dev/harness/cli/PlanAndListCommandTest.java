@@ -80,8 +80,12 @@ class PlanAndListCommandTest {
         Run r = run("plan", "--details", "--system", "materialize", "scenarios.d/zero_downtime.yaml", "--seed", "1");
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
-        assertTrue(out.contains("support services (started before step 1)\n         service:     postgres-metadata"), out);
-        assertTrue(out.contains("--persist-consensus-url=postgres://root@postgres-metadata:26257?options=--search_path=consensus"), out);
+        // the metadata store is a declared PostgreSQL service of every Materialize plan, started (with its spec) as step 1
+        assertTrue(out.contains("\nservices (besides the system under test)\n  postgres-metadata postgres 15.19 max_connections=500  (every materialize plan)\n"), out);
+        assertTrue(out.matches("(?s).*\\n\\[ 1] start postgres-metadata 15\\.19 \\(service, postgres\\) +\\(implicit\\)  scenarios\\.d/zero_downtime\\.yaml:\\d+\\n"
+                + " +service: +postgres-metadata \\(hostname and network alias\\)\\n +image: +harness/postgres:15\\.19\\n.*"), out);
+        assertTrue(out.indexOf("max_connections=500", out.indexOf("[ 1]")) < out.indexOf("[ 2] start db_1"), out);
+        assertTrue(out.contains("--persist-consensus-url=postgres://root@postgres-metadata:5432?options=--search_path=consensus"), out);
         assertTrue(out.indexOf("--deploy-generation=1") > out.indexOf("start db_2 v26.6.0 (read-only, generation 1)"), out);
         assertTrue(out.contains("MZ_RESTART_ON_FAILURE=1"), out);
         assertTrue(out.contains("127.0.0.1:<free>->6878"), out);

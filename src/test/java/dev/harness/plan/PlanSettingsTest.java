@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
+import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import dev.harness.runtime.ServiceSpec;
+import dev.harness.system.DescribingContext;
 import dev.harness.system.materialize.MetadataStore;
+import dev.harness.system.registry.DatabaseSystems;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +45,9 @@ class PlanSettingsTest {
 
         HarnessConfig run = PlanSettings.runConfig(plan, live);
 
-        ServiceSpec store = MetadataStore.spec(run);
+        SupportService declared = plan.supportService(MetadataStore.SERVICE).orElseThrow();
+        assertEquals(new Version("15.19"), declared.version(), "the store runs the PostgreSQL current the plan was compiled with");
+        ServiceSpec store = DatabaseSystems.create("postgres", run).declaredServiceSpec(declared, new DescribingContext(plan, run, "replay"));
         assertEquals("harness/postgres:15.19", store.image());
         assertEquals(new Version("15.19"), run.current("postgres"));
     }

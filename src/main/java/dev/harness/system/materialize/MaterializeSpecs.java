@@ -50,12 +50,11 @@ public final class MaterializeSpecs {
 
     public static ServiceSpec server(Action.Start start, Plan plan, HarnessConfig config, String runId) {
         StartSettings.Materialize settings = settings(start);
-        String store = "postgres://root@" + MetadataStore.SERVICE + ":" + MetadataStore.PORT + "?options=--search_path=";
         List<String> command = new ArrayList<>(List.of(
                 "--unsafe-mode",
                 "--environment-id=" + environmentId(runId),
                 "--persist-blob-url=file://" + MZDATA_PATH + "/persist/blob",
-                "--persist-consensus-url=" + store + "consensus",
+                "--persist-consensus-url=" + MetadataStore.url("consensus"),
                 "--orchestrator-process-propagate-crashes",
                 "--orchestrator-process-tcp-proxy-listen-addr=0.0.0.0",
                 "--orchestrator-process-prometheus-service-discovery-directory=" + MZDATA_PATH + "/prometheus"));
@@ -72,9 +71,9 @@ public final class MaterializeSpecs {
         env.put("MZ_SOFT_ASSERTIONS", Boolean.FALSE.equals(settings.softAssertions()) ? "0" : "1");
         env.put("MZ_BOOTSTRAP_ROLE", "materialize");
         env.put("MZ_CATALOG_STORE", "persist");
-        env.put("MZ_TIMESTAMP_ORACLE_URL", store + "tsoracle");
+        env.put("MZ_TIMESTAMP_ORACLE_URL", MetadataStore.url("tsoracle"));
         // Only read by versions before v0.92.0, harmless after: always set, as the platform checks do.
-        env.put("MZ_ADAPTER_STASH_URL", store + "adapter");
+        env.put("MZ_ADAPTER_STASH_URL", MetadataStore.url("adapter"));
         env.put("MZ_NO_BUILTIN_POSTGRES", "1");
         env.put("MZ_NO_BUILTIN_COCKROACH", "1");
         env.put("MZ_INTERNAL_PERSIST_PUBSUB_LISTEN_ADDR", "0.0.0.0:6879");

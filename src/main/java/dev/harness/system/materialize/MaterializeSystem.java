@@ -61,21 +61,19 @@ public final class MaterializeSystem implements DatabaseSystem {
     }
 
     @Override
-    public List<ServiceSpec> supportServices(SystemContext ctx) {
-        return List.of(MetadataStore.spec(ctx.config()));
-    }
-
-    @Override
     public ServiceSpec serviceSpec(Action.Start start, SystemContext ctx) {
         return MaterializeSpecs.server(start, ctx.plan(), ctx.config(), ctx.runId());
     }
 
-    /** The metadata store's schemas must exist before the first environmentd boots. */
+    /**
+     * The metadata store's schemas must exist before the first environmentd boots. The store itself is a service of the
+     * plan ({@code postgres-metadata}, started before the first step); its data outlives a kill, so once is enough.
+     */
     @Override
     public void beforeStart(Action.Start start, SystemContext ctx) {
         if (metadataStoreInitialised || ctx.runtime().isEmpty()) return;
         RunningService store = ctx.service(MetadataStore.SERVICE).orElseThrow(() -> new HarnessException.Infrastructure(
-                start.service(), "the metadata store " + MetadataStore.SERVICE + " is not running (support services start first)", null));
+                start.service(), "needs the metadata store " + MetadataStore.SERVICE + ", which is not running", null));
         ctx.log().accept("initialising the metadata store");
         MetadataStore.initialise(store, startTimeout(ctx.config()));
         metadataStoreInitialised = true;

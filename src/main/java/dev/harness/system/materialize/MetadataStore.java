@@ -1,43 +1,36 @@
 package dev.harness.system.materialize;
 
-import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Poll;
-import dev.harness.model.Version;
+import dev.harness.model.SystemKinds;
 import dev.harness.runtime.RunningService;
-import dev.harness.runtime.ServiceSpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
- * Materialize's external metadata store: a PostgreSQL container named {@code postgres-metadata} on port 26257
- * (as in the platform checks), holding the schemas consensus, adapter, storage and tsoracle of database
- * {@code root}, shared by every generation.
+ * Materialize's external metadata store: the PostgreSQL server {@code postgres-metadata} that every Materialize plan
+ * declares as a service ({@link SystemKinds#METADATA_STORE}; started before the first step, killed and started by name
+ * like any declared service), holding the schemas consensus, adapter, storage and tsoracle of database {@code root},
+ * shared by every generation. This class knows where environmentd finds it and what it needs in it.
  */
 public final class MetadataStore {
-    public static final String SERVICE = "postgres-metadata";
-    public static final int PORT = 26257;
-    public static final String VOLUME = "metadata";
-    private static final String DATA = "/var/lib/postgresql/data";
+    public static final String SERVICE = SystemKinds.METADATA_STORE;
+    /**
+     * PostgreSQL's port in its container (the harness/postgres image's contract); the platform checks' store listens on
+     * CockroachDB's 26257, which only the URLs below would notice.
+     */
+    public static final int PORT = 5432;
 
     private MetadataStore() {}
 
-    /** The container: the harness/postgres image of the current PostgreSQL version, initialised on first boot. */
-    public static ServiceSpec spec(HarnessConfig config) {
-        Version pg = config.current("postgres");
-        String image = config.postgres().image().replace("{version}", pg.text());
-        String script = "test -s " + DATA + "/PG_VERSION || { initdb -D " + DATA + " -U postgres --auth=trust -E UTF8 --no-locale >/dev/null"
-                + " && echo 'host all all all trust' >> " + DATA + "/pg_hba.conf; }; exec postgres -D " + DATA + " -p " + PORT
-                + " -c listen_addresses=* -k /tmp -c max_connections=500";
-        // restart on-failure: the platform checks' workaround for database-issues#5899
-        return new ServiceSpec(SERVICE, image, List.of("/bin/sh", "-c", script), Map.of("PGPORT", Integer.toString(PORT)),
-                List.of(PORT), Map.of(VOLUME, DATA), "on-failure", "postgres");
+    /** Where environmentd reaches the store's schema {@code schema} over the run's network, as role {@code root}. */
+    public static String url(String schema) {
+        return "postgres://root@" + SERVICE + ":" + PORT + "?options=--search_path=" + schema;
     }
 
     /** Run on database {@code postgres} when role / database {@code root} are missing (Materialize's setup_materialize.sql). */

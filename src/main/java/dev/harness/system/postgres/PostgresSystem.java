@@ -70,11 +70,6 @@ public final class PostgresSystem implements DatabaseSystem {
     }
 
     @Override
-    public List<ServiceSpec> supportServices(SystemContext ctx) {
-        return List.of();
-    }
-
-    @Override
     public ServiceSpec serviceSpec(Action.Start start, SystemContext ctx) {
         return spec(start.service(), start.version(), start.readOnly(), settings(start), ctx);
     }

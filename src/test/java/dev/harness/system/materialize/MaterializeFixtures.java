@@ -4,6 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.Plan;
 import dev.harness.model.SourceRef;
+import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,12 @@ final class MaterializeFixtures {
                 start("mz_2", "v26.6.0", true, 1, 6),
                 new Action.Promote("mz_2", SourceRef.of("scenarios.d/zero_downtime.yaml", 8, 5), null));
         return new Plan("zero_downtime", "0dt", "scenarios.d/zero_downtime.yaml", "materialize", "docker", 42, v("v26.4.0"),
-                config().materialize().versions(), v("v26.6.0"), List.of(), actions, Map.of());
+                config().materialize().versions(), v("v26.6.0"), List.of(), actions, Map.of(), List.of(metadataStore()));
+    }
+
+    /** The metadata store as a Materialize plan declares it: PostgreSQL of the postgres section's current version. */
+    static SupportService metadataStore() {
+        return new SupportService(MetadataStore.SERVICE, "postgres", v("15.19"), Map.of("max_connections", "500"), SourceRef.NONE);
     }
 
     static Version v(String text) {

@@ -13,6 +13,7 @@ import dev.harness.runtime.ServiceSpec;
 import dev.harness.runtime.docker.DockerRuntime;
 import dev.harness.runtime.docker.DockerRuntimeOptions;
 import dev.harness.system.SystemContext;
+import dev.harness.system.registry.DatabaseSystems;
 import dev.harness.testing.Await;
 import dev.harness.testing.DockerProbe;
 import dev.harness.testing.RequiresDocker;
@@ -65,14 +66,16 @@ class MaterializeTopologyTest {
         Plan plan = MaterializeFixtures.zeroDowntimePlan();
         try (DockerRuntime runtime = new DockerRuntime(DockerRuntimeOptions.of(runId, logs)); DockerProbe probe = new DockerProbe()) {
             RunContext ctx = new RunContext(plan, MaterializeFixtures.config(), runtime, runId, new HashMap<>());
-            for (ServiceSpec support : mz.supportServices(ctx)) ctx.running().put(support.service(), runtime.start(support));
+            // the store as every Materialize plan declares it: a PostgreSQL service of the real harness/postgres image
+            ServiceSpec storeSpec = DatabaseSystems.create("postgres", ctx.config()).declaredServiceSpec(MaterializeFixtures.metadataStore(), ctx);
+            ctx.running().put(MetadataStore.SERVICE, runtime.start(storeSpec));
 
             Action.Start first = (Action.Start) plan.actions().get(0);
             mz.beforeStart(first, ctx);
             RunningService store = ctx.running().get(MetadataStore.SERVICE);
             Properties root = new Properties();
             root.setProperty("user", "root");
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + store.port(26257) + "/root", root);
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + store.port(MetadataStore.PORT) + "/root", root);
                     ResultSet rs = c.createStatement().executeQuery("SELECT nspname FROM pg_namespace WHERE nspowner = 'root'::regrole")) {
                 Set<String> schemas = new TreeSet<>();
                 while (rs.next()) schemas.add(rs.getString(1));
