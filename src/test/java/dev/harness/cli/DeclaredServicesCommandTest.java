@@ -76,6 +76,22 @@ class DeclaredServicesCommandTest {
         assertTrue(out.indexOf("wal_level=logical", first) < out.indexOf("[3] start mz_1"), out);
     }
 
+    /** Materialize's metadata store is in plan.json like any declared service; a replayed Materialize plan without it is refused. */
+    @Test
+    void aMaterializePlanJsonCarriesItsMetadataStoreAndAReplayWithoutItIsRefused() throws IOException {
+        Run r = run("plan", "scenarios.d/materialize/restart_metadata_store.yaml", "--system", "materialize", "--seed", "1", "--json");
+        assertEquals(0, r.exit(), r.err());
+        Plan plan = PlanJson.read(r.out());
+        assertEquals("postgres-metadata postgres 15.19", plan.services().get(0).describe());
+        assertEquals("start postgres-metadata 15.19 (service, postgres)", plan.actions().get(0).title());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        json.putArray("services");
+        Path saved = Files.writeString(dir.resolve("plan.json"), json.toString());
+        Run replay = run("run", "--plan", saved.toString(), "--out", dir.resolve("reports").toString(), "--no-color");
+        assertEquals(ExitCode.INVALID_INPUT, replay.exit(), replay.out());
+        assertTrue(replay.err().contains("services: a materialize plan declares its service postgres-metadata, this one does not"), replay.err());
+    }
+
     /** The plan is the run's only input: a replay starts the services plan.json declares, whatever harness.yaml says now. */
     @Test
     void aReplayedPlanStartsItsDeclaredServices() throws IOException {
