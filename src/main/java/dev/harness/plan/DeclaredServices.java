@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The services a scenario declares besides the system under test, resolved for the plan: each system known and able
+ * The services besides the system under test, resolved for the plan: those every plan of its system has (Materialize's
+ * metadata store, {@code SystemKind.ownServices}) and those harness.yaml and the scenario declare; each system known and able
  * to run as such a service in the plan's runtime, each version resolved against its own system's catalog, each
  * setting a setting name. It also judges what refers to them: a statement's {@code on:} and a {@code ${name.key}} in
  * SQL must name a declared service (and an address key), else the compile fails at the statement.

@@ -72,7 +72,7 @@ final class RunState implements SystemContext {
 
     void started(RunningService service, Version version, boolean writable) {
         services.put(service.service(), service);
-        if (version != null) versions.put(service.service(), version); // support services have no release version
+        if (version != null) versions.put(service.service(), version);
         if (writable) leader = service.service();
     }
 
