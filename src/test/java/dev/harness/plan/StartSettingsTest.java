@@ -180,13 +180,14 @@ class StartSettingsTest {
         String foreign = PlanJson.write(pg).replace("\"system\" : \"postgres\",\n      \"settings\"", "\"system\" : \"materialize\",\n      \"env\"");
         assertTrue(message(foreign).contains("actions[0].settings: materialize settings in a postgres plan"), message(foreign));
 
+        // actions[0] of a Materialize plan starts its metadata store
         Plan mz = compile("materialize", "  - start: {service: mz, version: current, restart: on-failure:3, force-migrations: evolution}\n" + PHASES);
         String zeroLimit = PlanJson.write(mz).replace("\"limit\" : 3", "\"limit\" : 0");
-        assertTrue(message(zeroLimit).contains("actions[0].settings.restart: the restart limit 0 is not from 1 to 9999"), message(zeroLimit));
+        assertTrue(message(zeroLimit).contains("actions[1].settings.restart: the restart limit 0 is not from 1 to 9999"), message(zeroLimit));
         String oldVersion = PlanJson.write(mz).replaceFirst("\"version\" : \"v26.4.0\"", "\"version\" : \"v26.3.0\"");
-        assertTrue(message(oldVersion).contains("actions[0].settings.force-migrations: only the current version"), message(oldVersion));
+        assertTrue(message(oldVersion).contains("actions[1].settings.force-migrations: only the current version"), message(oldVersion));
         String badMode = PlanJson.write(mz).replace("\"evolution\"", "\"$(rm -rf /)\"");
-        assertTrue(message(badMode).contains("actions[0].settings.force-migrations: '$(rm -rf /)' is not one of evolution, replacement"), message(badMode));
+        assertTrue(message(badMode).contains("actions[1].settings.force-migrations: '$(rm -rf /)' is not one of evolution, replacement"), message(badMode));
     }
 
     private static String message(String json) {
