@@ -58,7 +58,7 @@ class ScenarioScopeEndToEndTest {
                 "scenario: mz_only",
                 "systems: [materialize]",
                 "steps:",
-                "  - start: {service: db_1, version: v26.1.0}",
+                "  - start: {service: db_1, version: v26.17.1}",
                 "  - initialize");
     }
 
@@ -81,7 +81,7 @@ class ScenarioScopeEndToEndTest {
 
     @Test
     void validateCompilesEachScenarioOnlyForTheSystemsItAllows() throws IOException {
-        materializeOnly(); // v26.1.0 is no PostgreSQL version: compiled for postgres it would be a problem
+        materializeOnly(); // v26.17.1 is no PostgreSQL version: compiled for postgres it would be a problem
         write("scenarios.d/pg_only.yaml",
                 "scenario: pg_only",
                 "systems: [postgres]",

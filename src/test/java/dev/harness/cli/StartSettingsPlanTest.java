@@ -23,8 +23,8 @@ class StartSettingsPlanTest {
         CapturedRun r = CapturedRun.of("plan", "--details", "--system", "materialize", EXAMPLE, "--seed", "1");
         assertEquals(ExitCode.OK, r.exit(), r.err());
         String out = r.out();
-        int first = out.indexOf("start mz_1 v26.5.0");
-        int second = out.indexOf("start mz_2 v26.6.0 (read-only, generation 1)");
+        int first = out.indexOf("start mz_1 v26.24.0");
+        int second = out.indexOf("start mz_2 v26.25.0 (read-only, generation 1)");
         assertTrue(first > 0 && second > first, out);
         String mz1 = out.substring(first, second);
         String mz2 = out.substring(second);
@@ -34,7 +34,7 @@ class StartSettingsPlanTest {
         assertTrue(mz1.contains("MZ_BOOTSTRAP_BUILTIN_PROBE_CLUSTER_REPLICATION_FACTOR=2\n"), mz1);
         assertTrue(mz1.contains(";enable_rbac_checks=false;"), mz1);
         assertTrue(mz2.contains("start setting healthcheck: leader-status\n"), mz2);
-        assertTrue(mz2.contains("start setting system-parameter-version: v26.5.0\n"), mz2);
+        assertTrue(mz2.contains("start setting system-parameter-version: v26.24.0\n"), mz2);
         assertTrue(mz2.contains("--unsafe-force-builtin-schema-migration=replacement\n"), mz2);
         assertTrue(mz2.contains("MZ_RESTART_LIMIT=5\n"), mz2);
     }

@@ -32,7 +32,7 @@ class ConfigLoadingTest {
         assertEquals("postgres", builtIn.system());
         assertEquals(Duration.ofSeconds(600), builtIn.timeouts().promote());
         assertEquals("15.10", builtIn.catalog("postgres").get(0).text());
-        assertEquals(new Version("v26.6.0"), builtIn.current("materialize"));
+        assertEquals(new Version("v26.25.0"), builtIn.current("materialize"));
     }
 
     @Test
@@ -43,7 +43,7 @@ class ConfigLoadingTest {
         assertEquals(Duration.ofSeconds(120), c.timeouts().start());
         assertEquals(List.of(new Version("15.10"), new Version("15.19")), c.postgres().versions());
         assertEquals("harness/postgres:{version}", c.postgres().image());
-        assertEquals("v26.6.0", c.materialize().current().text());
+        assertEquals("v26.25.0", c.materialize().current().text());
     }
 
     @Test
