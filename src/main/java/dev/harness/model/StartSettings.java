@@ -60,10 +60,22 @@ public sealed interface StartSettings {
         public static final Set<String> RESERVED = Set.of("port", "listen_addresses", "unix_socket_directories",
                 "cluster_name", "data_directory", "config_file", "hba_file", "ident_file");
         /** A GUC name, also a custom one ({@code auto_explain.log_min_duration}). */
+        /** Why a reserved setting is refused, after its name. */
+        public static final String RESERVED_REASON = " is set by the harness (port, listen address, identity and files are its own)";
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}(\\.[A-Za-z_][A-Za-z0-9_$]{0,62})?");
 
         public Postgres {
             settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        }
+
+        /** Whether {@code name} is a setting name a server accepts on its command line. */
+        public static boolean isName(String name) {
+            return name != null && NAME.matcher(name).matches();
+        }
+
+        /** Whether the harness sets {@code name} itself, so no start or service may. */
+        public static boolean isReserved(String name) {
+            return RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT));
         }
 
         @Override
@@ -81,10 +93,10 @@ public sealed interface StartSettings {
             Map<String, String> out = new LinkedHashMap<>();
             settings.forEach((name, value) -> {
                 String path = "settings." + name;
-                if (name == null || !NAME.matcher(name).matches()) {
+                if (!isName(name)) {
                     out.put(path, "'" + Printable.line(String.valueOf(name)) + "' is not a PostgreSQL setting name");
-                } else if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                    out.put(path, name + " is set by the harness (port, listen address, identity and files are its own)");
+                } else if (isReserved(name)) {
+                    out.put(path, name + RESERVED_REASON);
                 } else if (value == null) {
                     out.put(path, "missing value");
                 }

@@ -5,6 +5,7 @@ import dev.harness.model.HarnessConfig;
 import dev.harness.model.Phase;
 import dev.harness.model.Scenario;
 import dev.harness.model.SourceRef;
+import dev.harness.model.StartSettings;
 import dev.harness.model.Statement;
 import dev.harness.model.SupportService;
 import dev.harness.model.SystemKind;
@@ -30,7 +31,6 @@ final class DeclaredServices {
      * store and a deploy generation of its own, which only the system under test has.
      */
     static final List<String> CAN_SERVE = List.of("postgres");
-    static final Pattern SETTING = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,62}");
     /** {@code ${name.key}}: a service's address in SQL (the plain {@code ${check}} and friends have no dot). */
     static final Pattern ADDRESS = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_-]*)\\.([A-Za-z]+)}");
 
@@ -88,10 +88,17 @@ final class DeclaredServices {
         VersionResolver.Result version = new VersionResolver(s.system(), catalog, current).resolve(s.version() == null ? "current" : s.version());
         if (!version.ok()) problems.add(s.source(), what + ": " + version.error());
         s.settings().forEach((name, value) -> {
-            if (!SETTING.matcher(name).matches()) problems.add(s.source(), what + ": '" + name + "' is not a setting name");
+            String problem = settingProblem(name);
+            if (problem != null) problems.add(s.source(), what + ": " + problem);
             if (value == null) problems.add(s.source(), what + ": setting '" + name + "' has no value");
         });
         byName.put(s.name(), new SupportService(s.name(), s.system(), version.version(), s.settings(), s.source()));
+    }
+
+    /** A service's settings are server settings like a start's: the same names, the same ones the harness keeps. */
+    static String settingProblem(String name) {
+        if (!StartSettings.Postgres.isName(name)) return "'" + name + "' is not a setting name";
+        return StartSettings.Postgres.isReserved(name) ? name + StartSettings.Postgres.RESERVED_REASON : null;
     }
 
     boolean declared(String name) {

@@ -60,7 +60,8 @@ final class ReplayedPlan {
             problems.oneOf(field + ".system", s.system(), DeclaredServices.CAN_SERVE);
             problems.required(field + ".version", s.version());
             s.settings().forEach((name, value) -> {
-                if (!DeclaredServices.SETTING.matcher(name).matches()) problems.add(field + ".settings", "'" + name + "' is not a setting name");
+                String problem = DeclaredServices.settingProblem(name);
+                if (problem != null) problems.add(field + ".settings", problem);
                 if (value == null) problems.add(field + ".settings", "'" + name + "' has no value");
             });
         });

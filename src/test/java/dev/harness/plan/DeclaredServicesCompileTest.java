@@ -105,6 +105,20 @@ class DeclaredServicesCompileTest {
                 """));
     }
 
+    /** The harness chooses a service's port and reads back its identity, as for any start: a setting may not move them. */
+    @Test
+    void aServiceMayNotSetWhatTheHarnessSetsItself() {
+        assertEquals(List.of(
+                "s.yaml:3:3: service up: Cluster_Name is set by the harness (port, listen address, identity and files are its own)",
+                "s.yaml:3:3: service up: port is set by the harness (port, listen address, identity and files are its own)"), problems("""
+                scenario: s
+                services:
+                  up: {system: postgres, settings: {port: 6543, Cluster_Name: mine, wal_level: logical}}
+                steps:
+                  - start: {service: db_1, version: current}
+                """));
+    }
+
     @Test
     void stepsThatMisuseADeclaredServiceAreRefusedAtTheStep() {
         assertEquals(List.of(
