@@ -57,6 +57,6 @@ public sealed interface Expectation {
 
     /** How an expected error is matched against the server's message or SQLSTATE. */
     record ErrorMatch(Kind kind, String value) {
-        public enum Kind { CONTAINS, REGEX, SQLSTATE }
+        public enum Kind { CONTAINS, REGEX, EXACT, SQLSTATE }
     }
 }

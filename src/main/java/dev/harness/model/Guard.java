@@ -3,6 +3,7 @@ package dev.harness.model;
 /**
  * A {@code when:} guard such as {@code current >= v0.135.0}: {@code subject} is {@code current}
  * (the version of the server the statement talks to) or {@code base} (the scenario's base version).
+ * A null {@code version} compares the subject with the other one ({@code current == base}).
  */
 public record Guard(Subject subject, Op op, Version version, String text) {
     public enum Subject { CURRENT, BASE }
@@ -34,6 +35,12 @@ public record Guard(Subject subject, Op op, Version version, String text) {
 
     public boolean holds(Version current, Version base) {
         Version actual = subject == Subject.CURRENT ? current : base;
-        return op.test(actual.compareTo(version));
+        Version bound = version != null ? version : subject == Subject.CURRENT ? base : current;
+        return op.test(actual.compareTo(bound));
+    }
+
+    /** True when every guard holds (an empty list always does). */
+    public static boolean allHold(java.util.List<Guard> guards, Version current, Version base) {
+        return guards.stream().allMatch(g -> g.holds(current, base));
     }
 }

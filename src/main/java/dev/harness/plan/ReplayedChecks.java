@@ -6,6 +6,9 @@ import dev.harness.model.Check;
 import dev.harness.model.Durations;
 import dev.harness.model.Expectation;
 import dev.harness.model.Guard;
+import dev.harness.model.Login;
+import dev.harness.model.Mask;
+import dev.harness.model.PhaseItem;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Statement;
 import java.util.HashSet;
@@ -41,21 +44,75 @@ final class ReplayedChecks {
         problems.entity(field + ".name", c.name());
         problems.each(field + ".systems", c.systems(), (f, s) -> problems.oneOf(f, s, SystemKinds.names()));
         problems.source(field + ".source", c.source());
-        statements(field + ".initialize", c.initialize());
-        statements(field + ".manipulate1", c.manipulate1());
-        statements(field + ".manipulate2", c.manipulate2());
-        statements(field + ".validate", c.validate());
+        if (c.retry() != null && Durations.problem(c.retry()) != null) problems.add(field + ".retry", Durations.problem(c.retry()));
+        problems.each(field + ".masks", c.masks(), this::mask);
+        if (c.vars() != null) c.vars().forEach((k, v) -> problems.required(field + ".vars." + k, v));
+        items(field + ".initialize", c.initialize());
+        items(field + ".manipulate1", c.manipulate1());
+        items(field + ".manipulate2", c.manipulate2());
+        items(field + ".validate", c.validate());
     }
 
-    private void statements(String field, List<Statement> statements) {
-        problems.each(field, statements, this::statement);
+    private void items(String field, List<PhaseItem> items) {
+        problems.each(field, items, this::item);
+    }
+
+    private void item(String field, PhaseItem item) {
+        item.accept(new PhaseItem.Visitor<Void>() {
+            @Override
+            public Void statement(Statement s) {
+                ReplayedChecks.this.statement(field, s);
+                return null;
+            }
+
+            @Override
+            public Void sleep(PhaseItem.Sleep s) {
+                problems.source(field + ".source", s.source());
+                if (problems.required(field + ".duration", s.duration()) && Durations.problem(s.duration()) != null) {
+                    problems.add(field + ".duration", Durations.problem(s.duration()));
+                }
+                problems.each(field + ".when", s.when(), ReplayedChecks.this::guard);
+                return null;
+            }
+
+            @Override
+            public Void setMasks(PhaseItem.SetMasks m) {
+                problems.source(field + ".source", m.source());
+                problems.each(field + ".masks", m.masks(), ReplayedChecks.this::mask);
+                return null;
+            }
+
+            @Override
+            public Void openSession(PhaseItem.OpenSession o) {
+                problems.source(field + ".source", o.source());
+                problems.required(field + ".name", o.name());
+                if (o.as() != null) login(field + ".as", o.as());
+                return null;
+            }
+        });
+    }
+
+    private void mask(String field, Mask m) {
+        if (problems.required(field + ".regex", m.regex())) {
+            try {
+                Pattern.compile(m.regex());
+            } catch (PatternSyntaxException e) {
+                problems.add(field + ".regex", "not a valid regular expression: " + e.getDescription());
+            }
+        }
+        problems.required(field + ".replace", m.replace());
+    }
+
+    private void login(String field, Login l) {
+        problems.required(field + ".user", l.user());
     }
 
     private void statement(String field, Statement s) {
         problems.required(field + ".sql", s.sql());
         problems.source(field + ".source", s.source());
         if (s.retry() != null && Durations.problem(s.retry()) != null) problems.add(field + ".retry", Durations.problem(s.retry()));
-        if (s.when() != null) guard(field + ".when", s.when());
+        problems.each(field + ".when", s.when(), this::guard);
+        if (s.as() != null) login(field + ".as", s.as());
         if (!problems.required(field + ".expect", s.expect())) return;
         s.expect().accept(new Expectation.Visitor<Void>() {
             @Override
@@ -81,7 +138,6 @@ final class ReplayedChecks {
     private void guard(String field, Guard g) {
         problems.required(field + ".subject", g.subject());
         problems.required(field + ".op", g.op());
-        problems.required(field + ".version", g.version());
         problems.required(field + ".text", g.text());
     }
 
@@ -119,7 +175,7 @@ final class ReplayedChecks {
             case SQLSTATE -> {
                 if (!SQLSTATE.matcher(match.value()).matches()) problems.add(field + ".value", "'" + match.value() + "' is not a SQLSTATE (five characters like 42P01)");
             }
-            case CONTAINS -> { }
+            case CONTAINS, EXACT -> { }
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.harness.run;
 
 import dev.harness.model.Check;
 import dev.harness.model.Failure;
+import dev.harness.model.Guard;
+import dev.harness.model.PhaseItem;
 import dev.harness.model.Phase;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.Statement;
@@ -36,6 +38,7 @@ final class CheckPhaseRunner {
     private final Liveness liveness;
     private final RunStop stop;
     private final StatementRunner runner;
+    private final Ticker ticker;
     private final Clock clock;
     private final Consumer<String> log;
 
@@ -45,6 +48,7 @@ final class CheckPhaseRunner {
         this.liveness = liveness;
         this.stop = stop;
         this.runner = new StatementRunner(ticker, stop);
+        this.ticker = ticker;
         this.clock = clock;
         this.log = log;
     }
@@ -92,12 +96,18 @@ final class CheckPhaseRunner {
         Map<String, String> vars = new HashMap<>(target.variables());
         vars.put("check", check.name());
         try (Sessions sessions = new Sessions(target.service(), target.defaultBudget(), check.name())) {
-            for (Statement s : check.statements(target.phase())) {
+            for (PhaseItem item : check.items(target.phase())) {
                 if (Thread.currentThread().isInterrupted() || stop.requested()) throw new InterruptedException("run interrupted");
                 String reason = givenUp.get();
-                if (reason != null) return result(target, Status.ERROR, started, notFinished(s, reason), lines);
-                if (s.when() != null && !s.when().holds(target.current(), target.base())) {
-                    lines.add("skip (when " + s.when().text() + ") " + s.source().fileLine());
+                if (reason != null) return result(target, Status.ERROR, started, notFinished(item, reason), lines);
+                if (item instanceof PhaseItem.Sleep sleep) {
+                    if (Guard.allHold(sleep.when(), target.current(), target.base())) ticker.sleep(sleep.duration().toMillis());
+                    continue;
+                }
+                if (!(item instanceof Statement s)) throw new UnsupportedOperationException("not run yet: " + item); // issue 11 work in progress
+                if (!Guard.allHold(s.when(), target.current(), target.base())) {
+                    lines.add("skip (when " + s.when().stream().map(Guard::text).collect(java.util.stream.Collectors.joining(", ")) + ") "
+                            + s.source().fileLine());
                     continue;
                 }
                 String sql = Variables.substitute(s.sql(), vars);
@@ -142,7 +152,7 @@ final class CheckPhaseRunner {
         return new ConnectionLost(down == null ? what : down + " (" + what + ")", null);
     }
 
-    private static Failure notFinished(Statement next, String reason) {
+    private static Failure notFinished(PhaseItem next, String reason) {
         return new Failure("not finished: " + reason, null, next.source(), null, null, "", 0);
     }
 

@@ -41,10 +41,10 @@ class LoaderMappingTest {
         assertEquals("flaky on 0dt", c.disabled());
         assertEquals(List.of(new Statement("CREATE TABLE table_data (a int, b text)", new Expectation.Succeeds(), null, false, null,
                 SourceRef.of(file, 8, 5))), c.initialize());
-        assertEquals("INSERT INTO table_data VALUES (2, 'two')", c.manipulate1().get(0).sql());
-        assertEquals("INSERT INTO table_data VALUES (3, NULL)", c.manipulate2().get(0).sql());
+        assertEquals("INSERT INTO table_data VALUES (2, 'two')", c.statements(Phase.MANIPULATE_1).get(0).sql());
+        assertEquals("INSERT INTO table_data VALUES (3, NULL)", c.statements(Phase.MANIPULATE_2).get(0).sql());
 
-        List<Statement> v = c.validate();
+        List<Statement> v = c.statements(Phase.VALIDATE);
         assertEquals(8, v.size());
         assertEquals(new Expectation.Rows(List.of(List.of(Cell.number("1"), Cell.string("one")), List.of(Cell.number("3"), Cell.nul())),
                 List.of("a", "b"), true), v.get(0).expect());
@@ -56,11 +56,11 @@ class LoaderMappingTest {
         assertEquals(new Expectation.Fails(new Expectation.ErrorMatch(Expectation.ErrorMatch.Kind.REGEX, "division by zero|divide")), v.get(4).expect());
         assertTrue(v.get(5).asSystem());
         assertFalse(v.get(4).asSystem());
-        assertEquals(new Guard(Guard.Subject.CURRENT, Guard.Op.GE, new Version("v0.135.0"), "current >= v0.135.0"), v.get(6).when());
+        assertEquals(new Guard(Guard.Subject.CURRENT, Guard.Op.GE, new Version("v0.135.0"), "current >= v0.135.0"), v.get(6).when().get(0));
         assertEquals(List.of(List.of(Cell.bool(true))), ((Expectation.Rows) v.get(6).expect()).rows());
         assertEquals(new Expectation.Fails(new Expectation.ErrorMatch(Expectation.ErrorMatch.Kind.CONTAINS, "nope")), v.get(7).expect());
-        assertEquals(Guard.Subject.BASE, v.get(7).when().subject());
-        assertEquals(Guard.Op.LT, v.get(7).when().op());
+        assertEquals(Guard.Subject.BASE, v.get(7).when().get(0).subject());
+        assertEquals(Guard.Op.LT, v.get(7).when().get(0).op());
     }
 
     @Test
@@ -71,14 +71,14 @@ class LoaderMappingTest {
         assertNull(c.since());
         assertNull(c.disabled());
         assertEquals(List.of(), c.manipulate1());
-        assertEquals(Duration.ofMillis(500), c.validate().get(0).retry());
+        assertEquals(Duration.ofMillis(500), c.statements(Phase.VALIDATE).get(0).retry());
     }
 
     @Test
     void versionsAndValuesKeepTheirSourceText() {
         Check c = Loader.loadCheck(Path.of("src/test/resources/load/values.yaml"));
         assertEquals("15.10", c.since().text(), "unquoted 15.10 must not become 15.1");
-        List<Cell> row = ((Expectation.Rows) c.validate().get(0).expect()).rows().get(0);
+        List<Cell> row = ((Expectation.Rows) c.statements(Phase.VALIDATE).get(0).expect()).rows().get(0);
         assertEquals(List.of(Cell.string("on"), Cell.string("yes"), Cell.string("no"), Cell.string("off"), Cell.number("15.10"),
                 Cell.bool(true), Cell.nul(), Cell.string("y")), row, "YAML 1.1 booleans stay strings; numbers keep their text");
     }

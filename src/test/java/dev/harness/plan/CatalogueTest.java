@@ -80,7 +80,7 @@ class CatalogueTest {
     @Test
     void checkObjectsArePrefixedByTheCheckName() {
         for (Check c : CHECKS) {
-            c.initialize().stream().filter(s -> s.sql().startsWith("CREATE")).forEach(s ->
+            c.statements(dev.harness.model.Phase.INITIALIZE).stream().filter(s -> s.sql().startsWith("CREATE")).forEach(s ->
                     assertTrue(s.sql().matches("CREATE (TABLE|VIEW|INDEX|PUBLICATION|SUBSCRIPTION) " + c.name() + "(_\\w+)?\\b.*"), c.name() + ": " + s.sql()));
         }
     }

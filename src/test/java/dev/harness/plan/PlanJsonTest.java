@@ -39,6 +39,8 @@ class PlanJsonTest {
                         List.of("a", "b"), true), Duration.ofSeconds(60), false,
                         new Guard(Guard.Subject.CURRENT, Guard.Op.LT, new Version("v0.135.0-dev"), "current < v0.135.0-dev"), c)),
                 c);
+        // every testdrive construct of the check language (issue 11): vars, masks, capture, sessions, logins, sleep, guards
+        Check language = dev.harness.load.Loader.loadCheck(java.nio.file.Path.of("src/test/resources/load/language/all_constructs.yaml"));
         Check disabled = new Check("u", null, List.of(), null, null, "flaky", List.of(), List.of(), List.of(), List.of(), c);
         List<Action> actions = List.of(
                 new Action.Start("db_1", new Version("15.10"), false, null, SRC, null),
@@ -54,7 +56,7 @@ class PlanJsonTest {
                 new Action.Sql(List.of("SELECT 1", "SELECT 2"), "db_2", true, SRC, null));
         return new Plan("x", "a description", "scenarios.d/x.yaml", "postgres", "process", -42L,
                 new Version("15.10"), Fixtures.versions("15.10", "15.19"), new Version("15.19"),
-                List.of(new PlannedCheck(check, null), new PlannedCheck(disabled, "disabled: flaky")),
+                List.of(new PlannedCheck(check, null), new PlannedCheck(language, null), new PlannedCheck(disabled, "disabled: flaky")),
                 actions, Map.of("timeouts.statement", "30s"));
     }
 
