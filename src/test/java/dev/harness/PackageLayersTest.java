@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PackageLayersTest {
     private static final Path MAIN = Path.of(System.getProperty("harness.projectDir", "."), "src/main/java/dev/harness");
     private static final Map<String, Integer> LAYER = Map.of(
-            "model", 0, "load", 1, "plan", 1, "report", 1, "runtime", 1, "system", 2, "run", 3, "cli", 4);
+            "model", 0, "load", 1, "plan", 1, "report", 1, "runtime", 1, "system", 2, "convert", 2, "run", 3, "cli", 4);
     private static final Set<String> STRATEGY_FAMILIES = Set.of("system", "runtime", "report");
     private static final String REGISTRY = "registry";
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.harness\\.([a-z][a-z0-9.]*)\\.[A-Z]");

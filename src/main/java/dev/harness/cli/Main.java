@@ -3,13 +3,13 @@ package dev.harness.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code harness run|plan|validate|list|schema}. */
+/** Entry point: {@code harness run|plan|validate|list|schema|import}. */
 @Command(
         name = "harness",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Declarative upgrade tests for database servers: YAML checks and scenarios, real servers, JUnit XML and HTML reports.",
-        subcommands = {RunCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class, SchemaCommand.class},
+        subcommands = {RunCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class, SchemaCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all checks passed",
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, plan, validate, list or schema");
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, plan, validate, list, schema or import");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

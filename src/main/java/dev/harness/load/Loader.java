@@ -29,6 +29,11 @@ public final class Loader {
         return check(YamlFile.read(file));
     }
 
+    /** A check from text, e.g. one a converter wrote, named {@code name} in its problems. */
+    public static Check parseCheck(String text, String name) {
+        return check(YamlFile.parse(text, name));
+    }
+
     /** Check files and folders (recursively, *.yaml / *.yml), sorted by path; duplicate check names are an error. */
     public static List<Check> loadChecks(List<Path> filesOrFolders) {
         List<Check> checks = new ArrayList<>();
