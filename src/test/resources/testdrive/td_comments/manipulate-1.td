@@ -1,0 +1,1 @@
+> COMMENT ON COLUMN td_comments.a IS 'the a column'

@@ -1,0 +1,2 @@
+# nothing changes in manipulate 2
+$ nop

@@ -1,0 +1,6 @@
+> BEGIN
+> DECLARE td_c2 CURSOR FOR SELECT a FROM td_cursors WHERE a > 1
+> FETCH 10 td_c2
+2
+3
+> COMMIT

@@ -1,0 +1,8 @@
+> BEGIN
+> DECLARE td_c3 CURSOR FOR SELECT a FROM td_cursors ORDER BY a
+> FETCH 2 td_c3
+1
+2
+> FETCH 2 td_c3
+3
+> COMMIT

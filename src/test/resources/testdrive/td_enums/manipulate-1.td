@@ -1,0 +1,1 @@
+> ALTER TYPE td_enums_mood ADD VALUE 'happy'

@@ -1,0 +1,2 @@
+> CREATE TABLE td_errors (id int PRIMARY KEY)
+> INSERT INTO td_errors VALUES (1)

@@ -1,0 +1,2 @@
+! SELECT 1 / 0
+contains:division by zero

@@ -1,0 +1,1 @@
+> CREATE INDEX td_explain_b ON td_explain (b)

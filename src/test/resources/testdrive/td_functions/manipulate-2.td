@@ -1,0 +1,1 @@
+> INSERT INTO td_functions (a) VALUES (3)

@@ -1,0 +1,1 @@
+> ALTER TABLE td_header ADD COLUMN extra int DEFAULT 7

@@ -1,0 +1,1 @@
+> INSERT INTO td_header VALUES (2, 'y', 8)

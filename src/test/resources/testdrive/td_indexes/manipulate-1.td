@@ -1,0 +1,1 @@
+> CREATE UNIQUE INDEX td_indexes_b ON td_indexes (b)

@@ -1,0 +1,1 @@
+> DROP INDEX td_indexes_a

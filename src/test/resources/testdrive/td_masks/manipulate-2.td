@@ -1,0 +1,1 @@
+> INSERT INTO td_masks (id) VALUES (2)

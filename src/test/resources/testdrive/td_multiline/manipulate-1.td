@@ -1,0 +1,1 @@
+> INSERT INTO td_multiline VALUES (3, 'c')

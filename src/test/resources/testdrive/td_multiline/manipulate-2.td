@@ -1,0 +1,2 @@
+> DELETE FROM td_multiline
+  WHERE id = 2

@@ -1,0 +1,1 @@
+> INSERT INTO td_nulls VALUES (3, 'x')

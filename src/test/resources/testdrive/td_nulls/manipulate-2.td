@@ -1,0 +1,1 @@
+> UPDATE td_nulls SET v = NULL WHERE k = 3

@@ -1,0 +1,1 @@
+> INSERT INTO td_quoting VALUES (5, '  padded  ')

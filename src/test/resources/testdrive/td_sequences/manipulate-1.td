@@ -1,0 +1,1 @@
+> INSERT INTO td_sequences (v) VALUES ('b')

@@ -1,0 +1,1 @@
+$ sleep-is-probably-flaky-i-have-justified-my-need-with-a-comment duration="500ms"

@@ -1,0 +1,1 @@
+> INSERT INTO td_tables VALUES (2, 'two')

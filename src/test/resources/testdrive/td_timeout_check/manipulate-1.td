@@ -1,0 +1,2 @@
+$ set-sql-timeout duration=60s
+> INSERT INTO td_timeout_check VALUES (2)

@@ -1,0 +1,3 @@
+$ set-sql-timeout duration=60s
+> SELECT sum(a) FROM td_timeout_check
+6

@@ -1,0 +1,3 @@
+> SELECT a FROM td_timeout_mid
+10
+20

@@ -1,0 +1,1 @@
+> INSERT INTO td_transactions VALUES (3)

@@ -1,0 +1,3 @@
+> SELECT a FROM td_transactions
+1
+3

@@ -1,0 +1,1 @@
+> INSERT INTO td_vars_${testdrive.seed} VALUES (2)

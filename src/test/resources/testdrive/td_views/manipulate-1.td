@@ -1,0 +1,2 @@
+> INSERT INTO td_views_t VALUES (2)
+> REFRESH MATERIALIZED VIEW td_views_mv

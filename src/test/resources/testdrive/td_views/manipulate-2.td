@@ -1,0 +1,1 @@
+> INSERT INTO td_views_t VALUES (3)
