@@ -85,6 +85,9 @@ final class PhaseItemMapper {
         boolean isQuery = s.has("query");
         String sql = isQuery ? s.text("query") : s.text("sql");
         String capture = s.text("capture");
+        if (capture != null && dev.harness.model.VariableText.BUILT_INS.contains(capture)) {
+            problems.add(new Problem(s.whereValue("capture"), "capture: '" + capture + "' redefines a built-in variable"));
+        }
         Expectation expect;
         if (s.has("error")) {
             expect = new Expectation.Fails(errorMatch(s));

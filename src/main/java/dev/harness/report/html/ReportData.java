@@ -78,7 +78,8 @@ public record ReportData(
             String duration,
             String skipReason,
             FailureView failure,
-            List<String> log) {}
+            List<String> log,
+            List<String> captured) {}
 
     /** {@code logLink} is an in-page anchor to the service log line nearest the failure, or null. */
     public record FailureView(
