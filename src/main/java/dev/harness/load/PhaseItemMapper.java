@@ -169,9 +169,10 @@ final class PhaseItemMapper {
             default -> Expectation.ErrorMatch.Kind.CONTAINS;
         };
         String value = m.text(key);
-        if (kind == Expectation.ErrorMatch.Kind.REGEX) {
+        // a regex with ${…} in it is compiled once its values are known, at run time
+        if (kind == Expectation.ErrorMatch.Kind.REGEX && dev.harness.model.VariableText.refs(value).isEmpty()) {
             try {
-                Pattern.compile(value);
+                Pattern.compile(dev.harness.model.VariableText.substitute(value, name -> null));
             } catch (PatternSyntaxException e) {
                 problems.add(new Problem(m.whereValue(key), "'regex' is not a valid regular expression: " + e.getDescription()));
             }
