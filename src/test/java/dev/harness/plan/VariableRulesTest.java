@@ -65,7 +65,7 @@ class VariableRulesTest {
     @Test
     void everyPlaceAValueIsSubstitutedIsChecked() {
         assertEquals(List.of(
-                        "checks/c.yaml:2:5: mask replacement: ${m1} is not defined: define it in the check's vars, with --var m1=… or harness.yaml"
+                        "checks/c.yaml:2:9: mask replacement: ${m1} is not defined: define it in the check's vars, with --var m1=… or harness.yaml"
                                 + " vars, or capture it in an earlier statement",
                         "checks/c.yaml:4:5: query: ${q} is not defined: define it in the check's vars, with --var q=… or harness.yaml vars, or"
                                 + " capture it in an earlier statement",
@@ -73,7 +73,7 @@ class VariableRulesTest {
                                 + " capture it in an earlier statement",
                         "checks/c.yaml:6:5: error: ${e} is not defined: define it in the check's vars, with --var e=… or harness.yaml vars, or"
                                 + " capture it in an earlier statement",
-                        "checks/c.yaml:8:7: mask replacement: ${m2} is not defined: define it in the check's vars, with --var m2=… or"
+                        "checks/c.yaml:8:13: mask replacement: ${m2} is not defined: define it in the check's vars, with --var m2=… or"
                                 + " harness.yaml vars, or capture it in an earlier statement"),
                 problems(Fixtures.config(), """
                         check: c
