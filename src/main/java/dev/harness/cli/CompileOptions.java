@@ -33,6 +33,9 @@ final class CompileOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a harness.yaml key, e.g. timeouts.statement=60s")
     Map<String, String> set = new LinkedHashMap<>();
 
+    @Option(names = VarOption.NAME, paramLabel = "NAME=VALUE", description = "a run-level variable, ${NAME} in checks (repeatable; overrides harness.yaml vars)")
+    List<String> vars = new ArrayList<>();
+
     @Option(names = "--checks", paramLabel = "DIR|FILE", description = "check files or folders (default: checks.d/ beside the scenario's folder)")
     List<Path> checks = new ArrayList<>();
 
@@ -40,12 +43,14 @@ final class CompileOptions {
 
     /** Config (flag, ./harness.yaml, or built-in), overrides, system, runtime and seed. */
     RunTarget target() {
-        return resolveTarget(config, set, system, runtime, seed);
+        return resolveTarget(config, set, vars, system, runtime, seed);
     }
 
-    static RunTarget resolveTarget(Path config, Map<String, String> set, String system, String runtime, Long seed) {
+    /** @param vars {@code --var NAME=VALUE} as given: over harness.yaml's {@code vars:} */
+    static RunTarget resolveTarget(Path config, Map<String, String> set, List<String> vars, String system, String runtime, Long seed) {
+        Map<String, String> given = VarOption.parse(vars);
         Path file = config != null ? config : Files.isRegularFile(Path.of("harness.yaml")) ? Path.of("harness.yaml") : null;
-        HarnessConfig base = Loader.loadConfig(file);
+        HarnessConfig base = Loader.loadConfig(file).withVars(given);
         return RunTarget.resolve(base, set, system, runtime, seed);
     }
 

@@ -77,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
         if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
         CheckSelection selection = new CheckSelection(only, shard);
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
+        if (plan != null && !options.vars.isEmpty()) {
+            throw new HarnessException.InvalidInput(VarOption.NAME + " cannot change a replayed plan: --plan runs with the variables it recorded");
+        }
         RunTarget target = options.target();
         List<Plan> plans = plans(target, selection);
         ReportFolder.prepare(out);
@@ -131,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static Plan withChecks(Plan p, List<PlannedCheck> kept) {
         return new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(),
-                p.current(), kept, p.actions(), p.settings());
+                p.current(), kept, p.actions(), p.settings(), p.services(), p.vars());
     }
 
     /** The command that repeats this run exactly (same seed, same system and runtime). */
@@ -142,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
         for (Path c : options.checks) sb.append(" --checks ").append(c);
         if (options.config != null) sb.append(" --config ").append(options.config);
         options.set.forEach((k, v) -> sb.append(" --set ").append(k).append('=').append(v));
+        if (plan == null) for (String v : options.vars) sb.append(' ').append(VarOption.NAME).append(' ').append(v);
         for (String c : only) sb.append(" --check ").append(c);
         if (shard != null) sb.append(" --shard ").append(shard);
         sb.append(" --system ").append(p.system()).append(" --runtime ").append(p.runtime()).append(" --seed ").append(p.seed());

@@ -10,6 +10,7 @@ import dev.harness.model.SystemKind;
 import dev.harness.model.SystemKinds;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.RunTarget;
+import dev.harness.plan.VariableRules;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,17 +49,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--system", paramLabel = "S", description = "compile scenarios for this system only (default: every system)")
     String system;
 
+    @Option(names = VarOption.NAME, paramLabel = "NAME=VALUE", description = "a run-level variable the checks may use (repeatable; overrides harness.yaml vars)")
+    List<String> vars = new ArrayList<>();
+
     @Override
     public Integer call() {
         Validation.Result result = Validation.validate(paths);
         if (!result.ok()) return report(result.problems(), result);
-        return report(compileProblems(result), result);
+        RunTarget target = CompileOptions.resolveTarget(config, Map.of(), vars, system, null, 0L);
+        // checks on their own too: an undefined ${name} needs no scenario to be found
+        Set<Problem> problems = new LinkedHashSet<>(VariableRules.problems(result.checks(), target.config().vars()));
+        problems.addAll(compileProblems(result, target));
+        return report(new ArrayList<>(problems), result);
     }
 
     /** A scenario that loads may still not compile (unknown version, phase on a killed service, …). */
-    private List<Problem> compileProblems(Validation.Result result) {
+    private List<Problem> compileProblems(Validation.Result result, RunTarget target) {
         if (result.scenarios().isEmpty()) return List.of();
-        RunTarget target = CompileOptions.resolveTarget(config, Map.of(), system, null, 0L);
         List<String> systems = system != null ? List.of(target.system()) : SystemKinds.names().stream().sorted().toList();
         Set<Problem> problems = new LinkedHashSet<>();
         for (Scenario scenario : result.scenarios()) {

@@ -33,6 +33,12 @@ final class CheckMapper {
             problems.add(new Problem(root.whereValue("before"), "'since' (" + since + ") must be below 'before' (" + before
                     + "), otherwise the check never runs"));
         }
+        root.keyPositions("vars").forEach((key, where) -> {
+            String var = key.substring("vars.".length());
+            if (dev.harness.model.VariableText.BUILT_INS.contains(var)) {
+                problems.add(new Problem(where, "vars: '" + var + "' redefines a built-in variable"));
+            }
+        });
         YamlMap manipulate = root.map("manipulate");
         PhaseItemMapper items = new PhaseItemMapper(file, problems);
         return new Check(

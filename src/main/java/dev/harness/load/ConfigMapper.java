@@ -8,6 +8,7 @@ import dev.harness.model.SystemKind;
 import dev.harness.model.SystemKinds;
 import dev.harness.model.SystemSection;
 import dev.harness.model.Version;
+import dev.harness.model.VariableText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,16 @@ final class ConfigMapper {
         return new HarnessConfig(root.text("system", defaults.system()), root.text("runtime", defaults.runtime()),
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
                 timeouts, sections, root.where(), root.has("services") ? new ServicesMapper(file, problems).map(root.map("services"))
-                        : defaults.services());
+                        : defaults.services(), root.has("vars") ? vars(root) : defaults.vars());
+    }
+
+    /** {@code vars:}, the run-level variables; a built-in's name is refused at its key (the schema checks the shape). */
+    private Map<String, String> vars(YamlMap root) {
+        root.keyPositions("vars").forEach((key, where) -> {
+            String problem = VariableText.runNameProblem(key.substring("vars.".length()));
+            if (problem != null) problems.add(new Problem(where, "vars: " + problem));
+        });
+        return root.scalars("vars");
     }
 
     private static Map<String, SystemSection> defaultSections() {

@@ -85,6 +85,9 @@ final class PhaseItemMapper {
         boolean isQuery = s.has("query");
         String sql = isQuery ? s.text("query") : s.text("sql");
         String capture = s.text("capture");
+        if (capture != null && dev.harness.model.VariableText.BUILT_INS.contains(capture)) {
+            problems.add(new Problem(s.whereValue("capture"), "capture: '" + capture + "' redefines a built-in variable"));
+        }
         Expectation expect;
         if (s.has("error")) {
             expect = new Expectation.Fails(errorMatch(s));
@@ -166,9 +169,10 @@ final class PhaseItemMapper {
             default -> Expectation.ErrorMatch.Kind.CONTAINS;
         };
         String value = m.text(key);
-        if (kind == Expectation.ErrorMatch.Kind.REGEX) {
+        // a regex with ${…} in it is compiled once its values are known, at run time
+        if (kind == Expectation.ErrorMatch.Kind.REGEX && dev.harness.model.VariableText.refs(value).isEmpty()) {
             try {
-                Pattern.compile(value);
+                Pattern.compile(dev.harness.model.VariableText.substitute(value, name -> null));
             } catch (PatternSyntaxException e) {
                 problems.add(new Problem(m.whereValue(key), "'regex' is not a valid regular expression: " + e.getDescription()));
             }

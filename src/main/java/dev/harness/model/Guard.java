@@ -33,10 +33,14 @@ public record Guard(Subject subject, Op op, Version version, String text) {
         }
     }
 
+    /**
+     * Compared as testdrive compares {@code mz_version_num()}: the pre-release is ignored on both sides, so a
+     * {@code v26.16.0-dev} server satisfies {@code >= v26.16.0-dev} and {@code >= v26.16.0} but not {@code < v26.16.0}.
+     */
     public boolean holds(Version current, Version base) {
         Version actual = subject == Subject.CURRENT ? current : base;
         Version bound = version != null ? version : subject == Subject.CURRENT ? base : current;
-        return op.test(actual.compareTo(bound));
+        return op.test(actual.compareRelease(bound));
     }
 
     /** True when every guard holds (an empty list always does). */

@@ -20,15 +20,23 @@ public record HarnessConfig(
         Timeouts timeouts,
         Map<String, SystemSection> sections,
         SourceRef source,
-        List<Scenario.Service> services) {
+        List<Scenario.Service> services,
+        Map<String, String> vars) {
 
     public HarnessConfig {
+        vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(vars));
         Map<String, SystemSection> present = new LinkedHashMap<>();
         if (sections != null) sections.forEach((name, s) -> {
             if (s != null) present.put(name, s);
         });
         sections = java.util.Collections.unmodifiableMap(present);
         services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A configuration without run-level variables. */
+    public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
+            Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services) {
+        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of());
     }
 
     /** A configuration that declares no services (built in code). */
@@ -82,11 +90,18 @@ public record HarnessConfig(
     public HarnessConfig withSection(String systemName, SystemSection section) {
         Map<String, SystemSection> out = new LinkedHashMap<>(sections);
         out.put(SystemKinds.require(systemName).name(), section);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services, vars);
     }
 
     public HarnessConfig withTimeouts(Timeouts t) {
-        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services);
+        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services, vars);
+    }
+
+    /** This configuration with {@code overrides} ({@code --var}) over its run-level variables. */
+    public HarnessConfig withVars(Map<String, String> overrides) {
+        Map<String, String> merged = new TreeMap<>(vars);
+        merged.putAll(overrides);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, sections, source, services, merged);
     }
 
     public Materialize materialize() {

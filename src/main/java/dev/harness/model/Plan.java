@@ -14,6 +14,7 @@ import java.util.Map;
  * @param checks       in execution order (seeded), including the skipped ones
  * @param settings     the effective configuration the run needs (timeouts, images, …) as flat key/value pairs
  * @param services     the services the scenario declares besides the system under test (empty in older plans)
+ * @param vars         the run-level variables ({@code --var} over harness.yaml {@code vars:}) as resolved for this plan
  */
 public record Plan(
         String scenario,
@@ -28,10 +29,19 @@ public record Plan(
         List<PlannedCheck> checks,
         List<Action> actions,
         Map<String, String> settings,
-        List<SupportService> services) {
+        List<SupportService> services,
+        Map<String, String> vars) {
 
     public Plan {
         services = services == null ? List.of() : List.copyOf(services);
+        vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(vars));
+    }
+
+    /** A plan without run-level variables. */
+    public Plan(String scenario, String description, String scenarioFile, String system, String runtime, long seed, Version base,
+            List<Version> versions, Version current, List<PlannedCheck> checks, List<Action> actions, Map<String, String> settings,
+            List<SupportService> services) {
+        this(scenario, description, scenarioFile, system, runtime, seed, base, versions, current, checks, actions, settings, services, Map.of());
     }
 
     /** A plan without declared services (built in code). */

@@ -84,8 +84,11 @@ public record Version(String text) implements Comparable<Version> {
         return compareTo(other) == 0;
     }
 
-    @Override
-    public int compareTo(Version o) {
+    /**
+     * Compares the numbers only, the pre-release ignored, as testdrive's {@code mz_version_num()} does: a
+     * {@code v26.16.0-dev} build reports the number of v26.16.0.
+     */
+    public int compareRelease(Version o) {
         List<Integer> a = numbers();
         List<Integer> b = o.numbers();
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
@@ -93,6 +96,13 @@ public record Version(String text) implements Comparable<Version> {
             int y = i < b.size() ? b.get(i) : 0;
             if (x != y) return Integer.compare(x, y);
         }
+        return 0;
+    }
+
+    @Override
+    public int compareTo(Version o) {
+        int release = compareRelease(o);
+        if (release != 0) return release;
         String pa = preRelease();
         String pb = o.preRelease();
         if (pa == null && pb == null) return 0;

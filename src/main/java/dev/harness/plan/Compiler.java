@@ -70,7 +70,10 @@ public final class Compiler {
             String reason = CheckGate.skipReason(c, system, base, scenario.scope());
             planned.add(new PlannedCheck(c, reason != null ? reason : services.skipReason(c)));
         }
-        services.checkReferences(planned.stream().filter(PlannedCheck::runs).map(PlannedCheck::check).toList());
+        List<Check> running = planned.stream().filter(PlannedCheck::runs).map(PlannedCheck::check).toList();
+        services.checkReferences(running);
+        for (Check c : running) VariableRules.check(c, config.vars(), problems);
+        VariableRules.scenarioSql(actions, config.vars(), problems);
         problems.throwIfAny();
         return new Plan(
                 scenario.name(),
@@ -85,7 +88,8 @@ public final class Compiler {
                 CheckOrder.order(planned, seed),
                 List.copyOf(actions),
                 PlanSettings.of(config, system),
-                services.all());
+                services.all(),
+                config.vars());
     }
 
     /** A scenario written for some systems only ({@code systems:}) is refused on the others, at that key. */

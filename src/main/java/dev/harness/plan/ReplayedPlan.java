@@ -50,6 +50,22 @@ final class ReplayedPlan {
         SystemKinds.find(p.system()).ifPresent(kind -> ownServices(kind, p));
         actions(p.actions(), p);
         settings(p.settings());
+        vars(p);
+    }
+
+    /**
+     * The run-level variables are names and values as {@code --var} would give them, and with them every check that runs
+     * refers only to variables it defines: a replay never sends a {@code ${…}} either.
+     */
+    private void vars(Plan p) {
+        p.vars().forEach((name, value) -> {
+            String problem = dev.harness.model.VariableText.runNameProblem(name);
+            if (problem != null) problems.add("vars", problem);
+            if (value == null) problems.add("vars[\"" + name + "\"]", "has no value");
+        });
+        if (!problems.list().isEmpty() || p.checks() == null) return; // the checks' shape is reported; their text is not read
+        List<dev.harness.model.Check> running = p.checks().stream().filter(c -> c.runs()).map(c -> c.check()).toList();
+        for (dev.harness.model.Problem problem : VariableRules.problems(running, p.vars())) problems.add("checks", problem.toString());
     }
 
     /** Declared services become containers, folders and {@code -c} options: names, systems and setting names as compiled. */

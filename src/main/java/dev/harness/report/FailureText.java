@@ -21,6 +21,11 @@ public final class FailureText {
         return null;
     }
 
+    /** The values a phase captured, one {@code ${name} = 'value'} each, for every report alike. */
+    public static java.util.List<String> captured(PhaseResult p) {
+        return p.captured().entrySet().stream().map(e -> "${" + e.getKey() + "} = '" + e.getValue() + "'").toList();
+    }
+
     /** One line: the failure's message, prefixed by the phase it happened in. */
     public static String headline(CheckResult check) {
         PhaseResult p = firstBadPhase(check);

@@ -2,10 +2,13 @@ package dev.harness.run;
 
 import dev.harness.model.Check;
 import dev.harness.model.Failure;
+import dev.harness.model.Durations;
 import dev.harness.model.Guard;
+import dev.harness.model.Mask;
 import dev.harness.model.PhaseItem;
 import dev.harness.model.Phase;
 import dev.harness.model.PhaseResult;
+import dev.harness.model.SourceRef;
 import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import dev.harness.model.Version;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,9 +45,11 @@ final class CheckPhaseRunner {
     private final Ticker ticker;
     private final Clock clock;
     private final Consumer<String> log;
+    private final Function<String, Map<String, String>> captured;
 
+    /** @param captured a check's captured values for the whole run, by check name (kept in {@link RunState}) */
     CheckPhaseRunner(BiFunction<String, Boolean, SqlEndpoint> endpoints, Liveness liveness, RunStop stop,
-                     Ticker ticker, Clock clock, Consumer<String> log) {
+                     Ticker ticker, Clock clock, Consumer<String> log, Function<String, Map<String, String>> captured) {
         this.endpoints = endpoints;
         this.liveness = liveness;
         this.stop = stop;
@@ -51,6 +57,7 @@ final class CheckPhaseRunner {
         this.ticker = ticker;
         this.clock = clock;
         this.log = log;
+        this.captured = captured;
     }
 
     /**
@@ -93,44 +100,79 @@ final class CheckPhaseRunner {
     PhaseResult run(Check check, PhaseTarget target, Supplier<String> givenUp) throws InterruptedException {
         Instant started = clock.instant();
         List<String> lines = new ArrayList<>();
-        Map<String, String> vars = new HashMap<>(target.variables());
-        vars.put("check", check.name());
+        CheckVariables vars = new CheckVariables(check, target.variables(), captured.apply(check.name()));
+        List<Mask> phaseMasks = List.of();
         try (Sessions sessions = new Sessions(target.service(), target.defaultBudget(), check.name())) {
             for (PhaseItem item : check.items(target.phase())) {
                 if (Thread.currentThread().isInterrupted() || stop.requested()) throw new InterruptedException("run interrupted");
                 String reason = givenUp.get();
-                if (reason != null) return result(target, Status.ERROR, started, notFinished(item, reason), lines);
-                if (item instanceof PhaseItem.Sleep sleep) {
-                    if (Guard.allHold(sleep.when(), target.current(), target.base())) ticker.sleep(sleep.duration().toMillis());
-                    continue;
-                }
-                if (!(item instanceof Statement s)) throw new UnsupportedOperationException("not run yet: " + item); // issue 11 work in progress
-                if (!Guard.allHold(s.when(), target.current(), target.base())) {
-                    lines.add("skip (when " + s.when().stream().map(Guard::text).collect(java.util.stream.Collectors.joining(", ")) + ") "
-                            + s.source().fileLine());
-                    continue;
-                }
-                String sql = Variables.substitute(s.sql(), vars);
-                // A statement's budget is its retry budget when it has one, else timeouts.statement; tried once or not.
-                Duration budget = s.retry() != null ? s.retry() : target.defaultBudget();
-                StatementRunner.Outcome out;
-                String on = sessions.serviceOf(s);
-                try {
-                    out = runner.run(sessions.of(s), s, sql, budget);
-                } catch (ConnectionLost e) {
-                    throw lost(on, e.getMessage() + " at " + s.source().fileLine());
-                }
-                String line = (out.passed() ? "ok" : "FAILED") + " " + s.source().fileLine() + " (" + out.attempts()
-                        + (out.attempts() == 1 ? " attempt, " : " attempts, ") + out.millis() + " ms): " + oneLine(sql);
-                lines.add(line);
-                log.accept(check.name() + " " + target.label() + ": " + line);
-                if (!out.passed()) {
-                    blameTheServerIfGone(on, out.failure());
-                    return result(target, Status.FAILED, started, out.failure(), lines);
+                if (reason != null) return result(target, Status.ERROR, started, notFinished(item, reason), lines, vars);
+                if (item instanceof PhaseItem.SetMasks set) {
+                    phaseMasks = set.masks(); // replaces the phase's earlier ones; [] clears them (testdrive's unset-regex)
+                } else if (item instanceof PhaseItem.Sleep sleep) {
+                    sleep(sleep, target, lines);
+                } else if (item instanceof Statement s) {
+                    Failure failure = statement(s, new Context(check, target, vars, phaseMasks, sessions), lines);
+                    if (failure != null) return result(target, Status.FAILED, started, failure, lines, vars);
+                } else {
+                    throw new UnsupportedOperationException("not run yet: " + item); // issue 11 work in progress
                 }
             }
-            return result(target, Status.PASSED, started, null, lines);
+            return result(target, Status.PASSED, started, null, lines, vars);
         }
+    }
+
+    /** What a statement needs from the phase it runs in. */
+    private record Context(Check check, PhaseTarget target, CheckVariables vars, List<Mask> phaseMasks, Sessions sessions) {}
+
+    private void sleep(PhaseItem.Sleep sleep, PhaseTarget target, List<String> lines) throws InterruptedException {
+        if (!Guard.allHold(sleep.when(), target.current(), target.base())) {
+            lines.add(skipped(sleep.when(), sleep.source()));
+            return;
+        }
+        lines.add("sleep " + Durations.format(sleep.duration()) + " " + sleep.source().fileLine());
+        ticker.sleep(sleep.duration().toMillis());
+    }
+
+    private static String skipped(List<Guard> when, SourceRef source) {
+        return "skip (when " + String.join(", ", when.stream().map(Guard::text).toList()) + ") " + source.fileLine();
+    }
+
+    /** Runs one statement; its failure, or null when it passed (a capture then binds its value). */
+    private Failure statement(Statement s, Context cx, List<String> lines) throws InterruptedException {
+        PhaseTarget target = cx.target();
+        if (!Guard.allHold(s.when(), target.current(), target.base())) {
+            lines.add(skipped(s.when(), s.source()));
+            return null;
+        }
+        Statement resolved;
+        Masks masks;
+        try {
+            resolved = cx.vars().resolve(s);
+            masks = cx.vars().masks(cx.phaseMasks());
+        } catch (CheckVariables.Unresolved e) {
+            lines.add("FAILED " + s.source().fileLine() + ": " + e.getMessage());
+            return new Failure(e.getMessage(), s.sql(), s.source(), null, null, "", 0);
+        }
+        String sql = resolved.sql();
+        // A statement's budget is its retry budget when it has one, else timeouts.statement; tried once or not.
+        Duration budget = s.retry() != null ? s.retry() : target.defaultBudget();
+        StatementRunner.Outcome out;
+        String on = cx.sessions().serviceOf(s);
+        try {
+            out = runner.run(cx.sessions().of(s), resolved, sql, budget, masks);
+        } catch (ConnectionLost e) {
+            throw lost(on, e.getMessage() + " at " + s.source().fileLine());
+        }
+        if (out.captured() != null) cx.vars().capture(s.capture(), out.captured());
+        String line = (out.passed() ? "ok" : "FAILED") + " " + s.source().fileLine() + " (" + out.attempts()
+                + (out.attempts() == 1 ? " attempt, " : " attempts, ") + out.millis() + " ms): " + oneLine(sql)
+                + (out.captured() == null ? "" : " -> ${" + s.capture() + "} = '" + oneLine(out.captured()) + "'");
+        lines.add(line);
+        log.accept(cx.check().name() + " " + target.label() + ": " + line);
+        if (out.passed()) return null;
+        blameTheServerIfGone(on, out.failure());
+        return out.failure();
     }
 
     /**
@@ -156,9 +198,10 @@ final class CheckPhaseRunner {
         return new Failure("not finished: " + reason, null, next.source(), null, null, "", 0);
     }
 
-    PhaseResult result(PhaseTarget target, Status status, Instant started, Failure failure, List<String> lines) {
+    PhaseResult result(PhaseTarget target, Status status, Instant started, Failure failure, List<String> lines, CheckVariables vars) {
         long ms = Duration.between(started, clock.instant()).toMillis();
-        return new PhaseResult(target.actionIndex(), target.label(), target.phase(), target.service(), status, started, ms, failure, null, List.copyOf(lines));
+        return new PhaseResult(target.actionIndex(), target.label(), target.phase(), target.service(), status, started, ms, failure, null,
+                List.copyOf(lines), vars.capturedInThisPhase());
     }
 
     static String oneLine(String sql) {

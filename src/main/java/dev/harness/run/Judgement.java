@@ -52,8 +52,35 @@ final class Judgement {
         });
     }
 
-    /** @return the verdict, or null when the comparison did not finish before the deadline */
+    /** Without masks. */
     static Verdict judge(Expectation expect, Attempt attempt, Deadline deadline) {
+        return judge(expect, attempt, deadline, Masks.NONE);
+    }
+
+    /**
+     * {@code capture: NAME}: the query must return one row of one non-NULL value (testdrive's {@code $ set-from-sql}); until
+     * it does, the statement is retried like a rows query. The value is bound as the server sent it, unmasked.
+     */
+    static Verdict capture(String name, Attempt attempt) {
+        String wanted = "one row of one column to capture as ${" + name + "}";
+        if (attempt.error() != null) {
+            String error = StatementRunner.errorText(attempt.error());
+            return new Verdict(false, "query failed: " + error, wanted, error, "");
+        }
+        ResultTable r = attempt.result();
+        int columns = r.columns().size();
+        if (r.rows().size() != 1 || columns != 1) {
+            String got = r.rows().size() + (r.rows().size() == 1 ? " row" : " rows") + " of " + columns + (columns == 1 ? " column" : " columns");
+            return new Verdict(false, "capture " + name + " needs exactly one row of one column, got " + got, wanted, TableText.actual(r), "");
+        }
+        if (r.rows().get(0).get(0) == null) {
+            return new Verdict(false, "capture " + name + " got NULL; a variable holds text", wanted, TableText.actual(r), "");
+        }
+        return Verdict.OK;
+    }
+
+    /** @return the verdict, or null when the comparison did not finish before the deadline */
+    static Verdict judge(Expectation expect, Attempt attempt, Deadline deadline, Masks masks) {
         return expect.accept(new Expectation.Visitor<Verdict>() {
             @Override
             public Verdict succeeds(Expectation.Succeeds e) {
@@ -64,29 +91,30 @@ final class Judgement {
 
             @Override
             public Verdict rows(Expectation.Rows rows) {
-                return judgeRows(rows, attempt, deadline);
+                return judgeRows(rows, attempt, deadline, masks);
             }
 
             @Override
             public Verdict fails(Expectation.Fails fails) {
-                return judgeError(fails, attempt);
+                return judgeError(fails, attempt, masks);
             }
         });
     }
 
-    private static Verdict judgeError(Expectation.Fails fails, Attempt attempt) {
+    private static Verdict judgeError(Expectation.Fails fails, Attempt attempt, Masks masks) {
         String wanted = ErrorMatcher.describe(fails.match());
         if (attempt.error() == null) {
             String actual = "success" + (attempt.result().columns().isEmpty() ? "" : "\n" + TableText.actual(attempt.result()));
             return new Verdict(false, "expected " + wanted + ", but the statement succeeded", wanted, actual, "- " + wanted + "\n+ success\n");
         }
         SQLException e = attempt.error();
-        if (ErrorMatcher.matches(fails.match(), e.getMessage(), e.getSQLState())) return Verdict.OK;
-        return new Verdict(false, "expected " + wanted + ", got: " + StatementRunner.errorText(e), wanted, StatementRunner.errorText(e),
-                "- " + wanted + "\n+ " + StatementRunner.errorText(e) + "\n");
+        String message = masks.apply(e.getMessage());
+        if (ErrorMatcher.matches(fails.match(), message, e.getSQLState())) return Verdict.OK;
+        String got = (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + message;
+        return new Verdict(false, "expected " + wanted + ", got: " + got + masks.note(), wanted, got, "- " + wanted + "\n+ " + got + "\n");
     }
 
-    private static Verdict judgeRows(Expectation.Rows rows, Attempt attempt, Deadline deadline) {
+    private static Verdict judgeRows(Expectation.Rows rows, Attempt attempt, Deadline deadline, Masks masks) {
         String expectedTable = TableText.expected(rows.columns(), rows.rows());
         if (attempt.error() != null) {
             StringBuilder diff = new StringBuilder();
@@ -94,13 +122,14 @@ final class Judgement {
             diff.append("+ ").append(StatementRunner.errorText(attempt.error())).append('\n');
             return new Verdict(false, "query failed: " + StatementRunner.errorText(attempt.error()), expectedTable, StatementRunner.errorText(attempt.error()), diff.toString());
         }
+        ResultTable actual = masks.apply(attempt.result());
         RowMatcher.Comparison c;
         try {
-            c = RowMatcher.compare(rows, attempt.result(), deadline);
+            c = RowMatcher.compare(rows, actual, deadline);
         } catch (Deadline.Exceeded e) {
             return null;
         }
         if (c.matches()) return Verdict.OK;
-        return new Verdict(false, c.reason(), expectedTable, TableText.actual(attempt.result()), c.diff());
+        return new Verdict(false, c.reason() + masks.note(), expectedTable, TableText.actual(actual), c.diff());
     }
 }

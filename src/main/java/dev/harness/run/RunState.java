@@ -24,6 +24,8 @@ final class RunState implements SystemContext {
     private final Map<String, Version> versions = new ConcurrentHashMap<>();
     /** {@code <service>.<key>} -> value: the addresses of the declared services started so far (kept across kills). */
     private final Map<String, String> addresses = new ConcurrentHashMap<>();
+    /** check name -> what its {@code capture:} statements bound: kept for the whole run, across restarts and upgrades. */
+    private final Map<String, Map<String, String>> captures = new ConcurrentHashMap<>();
     private volatile String leader;
     private volatile boolean configured;
 
@@ -115,7 +117,13 @@ final class RunState implements SystemContext {
         if (plan.base() != null) v.put("base", plan.base().toString());
         Version current = version(service);
         v.put("current", current != null ? current.toString() : plan.current() == null ? "" : plan.current().toString());
+        plan.vars().forEach(v::putIfAbsent); // the compiler refused run-level names that shadow a built-in
         return v;
+    }
+
+    /** The values a check captured so far in this run; the check's phases run one at a time, each on one thread. */
+    Map<String, String> captured(String check) {
+        return captures.computeIfAbsent(check, c -> new ConcurrentHashMap<>());
     }
 
     boolean configured() {

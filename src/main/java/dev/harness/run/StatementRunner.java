@@ -31,20 +31,33 @@ final class StatementRunner {
         this.stop = stop;
     }
 
-    /** @param failure null when the statement passed */
-    record Outcome(Failure failure, int attempts, long millis) {
+    /**
+     * @param failure  null when the statement passed
+     * @param captured the value a passing {@code capture:} statement bound, else null
+     */
+    record Outcome(Failure failure, int attempts, long millis, String captured) {
+        Outcome(Failure failure, int attempts, long millis) {
+            this(failure, attempts, millis, null);
+        }
+
         boolean passed() {
             return failure == null;
         }
+    }
+
+    /** A statement without masks. */
+    Outcome run(Connection connection, Statement statement, String sql, Duration budget) throws InterruptedException {
+        return run(connection, statement, sql, budget, Masks.NONE);
     }
 
     /**
      * @param sql    the statement text after substitution (what is sent)
      * @param budget how long the statement may take: retried statements are retried within it, and every
      *               statement is cancelled when it passes
+     * @param masks  applied to the actual values and error messages before they are judged
      * @throws ConnectionLost when the server is unreachable or the connection broke
      */
-    Outcome run(Connection connection, Statement statement, String sql, Duration budget) throws InterruptedException {
+    Outcome run(Connection connection, Statement statement, String sql, Duration budget, Masks masks) throws InterruptedException {
         long start = ticker.nanoTime();
         Deadline deadline = Deadline.after(ticker, budget);
         boolean retried = RetryRules.retried(statement, sql);
@@ -55,9 +68,13 @@ final class StatementRunner {
             attempts++;
             Judgement.Attempt attempt = attempt(connection, sql, !(statement.expect() instanceof Expectation.Succeeds), deadline);
             Judgement.Verdict verdict = attempt.timedOut() ? Judgement.timedOut(budget, before, statement.expect())
-                    : Judgement.judge(statement.expect(), attempt, deadline);
+                    : statement.capture() != null ? Judgement.capture(statement.capture(), attempt)
+                    : Judgement.judge(statement.expect(), attempt, deadline, masks);
             if (verdict == null) verdict = Judgement.timedOut(budget, before, statement.expect()); // the comparison ran out of time
-            if (verdict.ok()) return new Outcome(null, attempts, millisSince(start));
+            if (verdict.ok()) {
+                String captured = statement.capture() == null ? null : attempt.result().rows().get(0).get(0);
+                return new Outcome(null, attempts, millisSince(start), captured);
+            }
             long wait = backoff.nextMillis();
             boolean outOfTime = attempt.timedOut() || deadline.remainingNanos() <= wait * 1_000_000L;
             if (!retried || outOfTime) {

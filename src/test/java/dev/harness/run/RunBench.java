@@ -125,7 +125,7 @@ public final class RunBench {
     private static long harness(String url, Check check, int fragments) throws Exception {
         java.util.function.BiFunction<String, Boolean, SqlEndpoint> endpoints = (s, sys) -> new SqlEndpoint(url, "postgres", null);
         CheckPhaseRunner runner = new CheckPhaseRunner(endpoints, new Liveness(s -> true, endpoints, Ticker.SYSTEM, Liveness.PATIENCE),
-                new RunStop(Ticker.SYSTEM), Ticker.SYSTEM, java.time.Clock.systemUTC(), line -> {});
+                new RunStop(Ticker.SYSTEM), Ticker.SYSTEM, java.time.Clock.systemUTC(), line -> {}, name -> new java.util.HashMap<>());
         var target = new CheckPhaseRunner.PhaseTarget(0, "initialize", Phase.INITIALIZE, "bench", new Version("15"), new Version("15"),
                 java.util.Map.of(), Duration.ofSeconds(30));
         long t0 = System.nanoTime();

@@ -78,7 +78,9 @@ public record ReportData(
             String duration,
             String skipReason,
             FailureView failure,
-            List<String> log) {}
+            List<String> log,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> captured) {}
 
     /** {@code logLink} is an in-page anchor to the service log line nearest the failure, or null. */
     public record FailureView(

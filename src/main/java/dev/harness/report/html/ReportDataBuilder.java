@@ -169,7 +169,7 @@ public final class ReportDataBuilder {
         List<PhaseView> phases = new ArrayList<>();
         for (PhaseResult p : c.phases()) {
             phases.add(new PhaseView(p.label(), p.service(), status(p.status()), Elapsed.human(p.durationMillis()), p.skipReason(),
-                    failure(p, logs), TextCap.log(p.log())));
+                    failure(p, logs), TextCap.log(p.log()), TextCap.log(FailureText.captured(p))));
         }
         boolean bad = c.status() == Status.FAILED || c.status() == Status.ERROR;
         return new CheckView(id, c.name(), c.description(), c.source() == null ? null : c.source().fileLine(), status(c.status()),

@@ -273,6 +273,7 @@ public final class JUnitXmlReporter implements Reporter {
                 if (p.skipReason() != null) sb.append(" - ").append(p.skipReason());
                 sb.append('\n');
                 for (String line : TextCap.log(p.log())) sb.append(line).append('\n');
+                for (String value : TextCap.log(FailureText.captured(p))) sb.append("captured ").append(value).append('\n');
             }
             if (check.status() == Status.SKIPPED && sb.length() == 0) sb.append("skipped: ").append(skipMessage(check)).append('\n');
             // Attach only the logs of the services the check talked to; without any, all of them.
