@@ -10,14 +10,11 @@ import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import dev.harness.model.Version;
 import dev.harness.system.SqlEndpoint;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -54,38 +51,6 @@ final class CheckPhaseRunner {
     }
 
     /**
-     * The check's connections, opened when a statement first needs one: to the phase's service as its user or as the
-     * privileged user, and to each declared service a statement names with {@code on:}.
-     */
-    private final class Sessions implements AutoCloseable {
-        private final String service;
-        private final Duration budget;
-        private final String name;
-        private final Map<String, Connection> open = new LinkedHashMap<>();
-
-        Sessions(String service, Duration budget, String check) {
-            this.service = service;
-            this.budget = budget;
-            this.name = "harness " + check;
-        }
-
-        Connection of(Statement s) {
-            String target = serviceOf(s);
-            boolean asSystem = s.asSystem() || s.on() != null;
-            return open.computeIfAbsent(target + (asSystem ? " as system" : ""), k -> Connections.open(endpoints.apply(target, asSystem), budget, name));
-        }
-
-        String serviceOf(Statement s) {
-            return s.on() != null ? s.on() : service;
-        }
-
-        @Override
-        public void close() {
-            open.values().forEach(CheckPhaseRunner::closeQuietly);
-        }
-    }
-
-    /**
      * @param givenUp why the phase has been given up (a server lost by another check), or null to go on
      * @throws ConnectionLost when the server cannot be reached; the caller decides it is infrastructure
      * @throws InterruptedException when the run is being stopped
@@ -95,7 +60,7 @@ final class CheckPhaseRunner {
         List<String> lines = new ArrayList<>();
         Map<String, String> vars = new HashMap<>(target.variables());
         vars.put("check", check.name());
-        try (Sessions sessions = new Sessions(target.service(), target.defaultBudget(), check.name())) {
+        try (CheckSessions sessions = new CheckSessions(endpoints, target.service(), target.defaultBudget(), check.name())) {
             for (PhaseItem item : check.items(target.phase())) {
                 if (Thread.currentThread().isInterrupted() || stop.requested()) throw new InterruptedException("run interrupted");
                 String reason = givenUp.get();
@@ -164,14 +129,5 @@ final class CheckPhaseRunner {
     static String oneLine(String sql) {
         String s = sql.strip().replaceAll("\\s+", " ");
         return s.length() > 200 ? s.substring(0, 197) + "..." : s;
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c == null) return;
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the connection is being discarded; a dead server is reported elsewhere
-        }
     }
 }
