@@ -9,7 +9,6 @@ import dev.harness.model.PhaseResult;
 import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import dev.harness.model.Version;
-import dev.harness.system.SqlEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -31,7 +29,7 @@ final class CheckPhaseRunner {
     record PhaseTarget(int actionIndex, String label, Phase phase, String service, Version current, Version base,
                        Map<String, String> variables, Duration defaultBudget) {}
 
-    private final BiFunction<String, Boolean, SqlEndpoint> endpoints;
+    private final Endpoints endpoints;
     private final Liveness liveness;
     private final RunStop stop;
     private final StatementRunner runner;
@@ -39,7 +37,7 @@ final class CheckPhaseRunner {
     private final Clock clock;
     private final Consumer<String> log;
 
-    CheckPhaseRunner(BiFunction<String, Boolean, SqlEndpoint> endpoints, Liveness liveness, RunStop stop,
+    CheckPhaseRunner(Endpoints endpoints, Liveness liveness, RunStop stop,
                      Ticker ticker, Clock clock, Consumer<String> log) {
         this.endpoints = endpoints;
         this.liveness = liveness;
@@ -69,6 +67,11 @@ final class CheckPhaseRunner {
                     if (Guard.allHold(sleep.when(), target.current(), target.base())) ticker.sleep(sleep.duration().toMillis());
                     continue;
                 }
+                if (item instanceof PhaseItem.OpenSession open) {
+                    Failure refused = openSession(sessions, open, target.service(), lines);
+                    if (refused != null) return result(target, Status.FAILED, started, refused, lines);
+                    continue;
+                }
                 if (!(item instanceof Statement s)) throw new UnsupportedOperationException("not run yet: " + item); // issue 11 work in progress
                 if (!Guard.allHold(s.when(), target.current(), target.base())) {
                     lines.add("skip (when " + s.when().stream().map(Guard::text).collect(java.util.stream.Collectors.joining(", ")) + ") "
@@ -76,14 +79,15 @@ final class CheckPhaseRunner {
                     continue;
                 }
                 String sql = Variables.substitute(s.sql(), vars);
-                // A statement's budget is its retry budget when it has one, else timeouts.statement; tried once or not.
-                Duration budget = s.retry() != null ? s.retry() : target.defaultBudget();
+                Duration budget = RetryRules.budget(s, check, target.defaultBudget());
                 StatementRunner.Outcome out;
                 String on = sessions.serviceOf(s);
                 try {
                     out = runner.run(sessions.of(s), s, sql, budget);
                 } catch (ConnectionLost e) {
                     throw lost(on, e.getMessage() + " at " + s.source().fileLine());
+                } catch (CheckSessions.LoginRefused e) {
+                    out = new StatementRunner.Outcome(new Failure(e.getMessage(), sql, s.source(), null, null, "", 0), 0, 0);
                 }
                 String line = (out.passed() ? "ok" : "FAILED") + " " + s.source().fileLine() + " (" + out.attempts()
                         + (out.attempts() == 1 ? " attempt, " : " attempts, ") + out.millis() + " ms): " + oneLine(sql);
@@ -96,6 +100,20 @@ final class CheckPhaseRunner {
             }
             return result(target, Status.PASSED, started, null, lines);
         }
+    }
+
+    /** Opens a named session; a refused login is the check's failure (returned), a server that cannot be reached the run's. */
+    private Failure openSession(CheckSessions sessions, PhaseItem.OpenSession open, String service, List<String> lines) throws InterruptedException {
+        try {
+            sessions.open(open);
+        } catch (ConnectionLost e) {
+            throw lost(service, e.getMessage() + " at " + open.source().fileLine());
+        } catch (CheckSessions.LoginRefused e) {
+            lines.add("FAILED " + open.source().fileLine() + ": open-session " + open.name());
+            return new Failure(e.getMessage(), null, open.source(), null, null, "", 0);
+        }
+        lines.add("ok " + open.source().fileLine() + ": open-session " + open.name());
+        return null;
     }
 
     /**

@@ -81,7 +81,7 @@ final class Judgement {
             return new Verdict(false, "expected " + wanted + ", but the statement succeeded", wanted, actual, "- " + wanted + "\n+ success\n");
         }
         SQLException e = attempt.error();
-        if (ErrorMatcher.matches(fails.match(), e.getMessage(), e.getSQLState())) return Verdict.OK;
+        if (ErrorMatcher.matches(fails.match(), StatementRunner.primaryMessage(e), e.getSQLState())) return Verdict.OK;
         return new Verdict(false, "expected " + wanted + ", got: " + StatementRunner.errorText(e), wanted, StatementRunner.errorText(e),
                 "- " + wanted + "\n+ " + StatementRunner.errorText(e) + "\n");
     }
