@@ -12,18 +12,12 @@ import dev.harness.model.SourceRef;
 import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import dev.harness.model.Version;
-import dev.harness.system.SqlEndpoint;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,7 +32,7 @@ final class CheckPhaseRunner {
     record PhaseTarget(int actionIndex, String label, Phase phase, String service, Version current, Version base,
                        Map<String, String> variables, Duration defaultBudget) {}
 
-    private final BiFunction<String, Boolean, SqlEndpoint> endpoints;
+    private final Endpoints endpoints;
     private final Liveness liveness;
     private final RunStop stop;
     private final StatementRunner runner;
@@ -48,7 +42,7 @@ final class CheckPhaseRunner {
     private final Function<String, Map<String, String>> captured;
 
     /** @param captured a check's captured values for the whole run, by check name (kept in {@link RunState}) */
-    CheckPhaseRunner(BiFunction<String, Boolean, SqlEndpoint> endpoints, Liveness liveness, RunStop stop,
+    CheckPhaseRunner(Endpoints endpoints, Liveness liveness, RunStop stop,
                      Ticker ticker, Clock clock, Consumer<String> log, Function<String, Map<String, String>> captured) {
         this.endpoints = endpoints;
         this.liveness = liveness;
@@ -61,38 +55,6 @@ final class CheckPhaseRunner {
     }
 
     /**
-     * The check's connections, opened when a statement first needs one: to the phase's service as its user or as the
-     * privileged user, and to each declared service a statement names with {@code on:}.
-     */
-    private final class Sessions implements AutoCloseable {
-        private final String service;
-        private final Duration budget;
-        private final String name;
-        private final Map<String, Connection> open = new LinkedHashMap<>();
-
-        Sessions(String service, Duration budget, String check) {
-            this.service = service;
-            this.budget = budget;
-            this.name = "harness " + check;
-        }
-
-        Connection of(Statement s) {
-            String target = serviceOf(s);
-            boolean asSystem = s.asSystem() || s.on() != null;
-            return open.computeIfAbsent(target + (asSystem ? " as system" : ""), k -> Connections.open(endpoints.apply(target, asSystem), budget, name));
-        }
-
-        String serviceOf(Statement s) {
-            return s.on() != null ? s.on() : service;
-        }
-
-        @Override
-        public void close() {
-            open.values().forEach(CheckPhaseRunner::closeQuietly);
-        }
-    }
-
-    /**
      * @param givenUp why the phase has been given up (a server lost by another check), or null to go on
      * @throws ConnectionLost when the server cannot be reached; the caller decides it is infrastructure
      * @throws InterruptedException when the run is being stopped
@@ -102,7 +64,7 @@ final class CheckPhaseRunner {
         List<String> lines = new ArrayList<>();
         CheckVariables vars = new CheckVariables(check, target.variables(), captured.apply(check.name()));
         List<Mask> phaseMasks = List.of();
-        try (Sessions sessions = new Sessions(target.service(), target.defaultBudget(), check.name())) {
+        try (CheckSessions sessions = new CheckSessions(endpoints, target.service(), target.defaultBudget(), check.name())) {
             for (PhaseItem item : check.items(target.phase())) {
                 if (Thread.currentThread().isInterrupted() || stop.requested()) throw new InterruptedException("run interrupted");
                 String reason = givenUp.get();
@@ -111,6 +73,9 @@ final class CheckPhaseRunner {
                     phaseMasks = set.masks(); // replaces the phase's earlier ones; [] clears them (testdrive's unset-regex)
                 } else if (item instanceof PhaseItem.Sleep sleep) {
                     sleep(sleep, target, lines);
+                } else if (item instanceof PhaseItem.OpenSession open) {
+                    Failure refused = openSession(sessions, open, target.service(), lines);
+                    if (refused != null) return result(target, Status.FAILED, started, refused, lines, vars);
                 } else if (item instanceof Statement s) {
                     Failure failure = statement(s, new Context(check, target, vars, phaseMasks, sessions), lines);
                     if (failure != null) return result(target, Status.FAILED, started, failure, lines, vars);
@@ -123,7 +88,7 @@ final class CheckPhaseRunner {
     }
 
     /** What a statement needs from the phase it runs in. */
-    private record Context(Check check, PhaseTarget target, CheckVariables vars, List<Mask> phaseMasks, Sessions sessions) {}
+    private record Context(Check check, PhaseTarget target, CheckVariables vars, List<Mask> phaseMasks, CheckSessions sessions) {}
 
     private void sleep(PhaseItem.Sleep sleep, PhaseTarget target, List<String> lines) throws InterruptedException {
         if (!Guard.allHold(sleep.when(), target.current(), target.base())) {
@@ -155,14 +120,16 @@ final class CheckPhaseRunner {
             return new Failure(e.getMessage(), s.sql(), s.source(), null, null, "", 0);
         }
         String sql = resolved.sql();
-        // A statement's budget is its retry budget when it has one, else timeouts.statement; tried once or not.
-        Duration budget = s.retry() != null ? s.retry() : target.defaultBudget();
+        // the statement's own retry, else the check's, else timeouts.statement; tried once or not
+        Duration budget = RetryRules.budget(s, cx.check(), target.defaultBudget());
         StatementRunner.Outcome out;
         String on = cx.sessions().serviceOf(s);
         try {
             out = runner.run(cx.sessions().of(s), resolved, sql, budget, masks);
         } catch (ConnectionLost e) {
             throw lost(on, e.getMessage() + " at " + s.source().fileLine());
+        } catch (CheckSessions.LoginRefused e) {
+            out = new StatementRunner.Outcome(new Failure(e.getMessage(), sql, s.source(), null, null, "", 0), 0, 0, null);
         }
         if (out.captured() != null) cx.vars().capture(s.capture(), out.captured());
         String line = (out.passed() ? "ok" : "FAILED") + " " + s.source().fileLine() + " (" + out.attempts()
@@ -173,6 +140,20 @@ final class CheckPhaseRunner {
         if (out.passed()) return null;
         blameTheServerIfGone(on, out.failure());
         return out.failure();
+    }
+
+    /** Opens a named session; a refused login is the check's failure (returned), a server that cannot be reached the run's. */
+    private Failure openSession(CheckSessions sessions, PhaseItem.OpenSession open, String service, List<String> lines) throws InterruptedException {
+        try {
+            sessions.open(open);
+        } catch (ConnectionLost e) {
+            throw lost(service, e.getMessage() + " at " + open.source().fileLine());
+        } catch (CheckSessions.LoginRefused e) {
+            lines.add("FAILED " + open.source().fileLine() + ": open-session " + open.name());
+            return new Failure(e.getMessage(), null, open.source(), null, null, "", 0);
+        }
+        lines.add("ok " + open.source().fileLine() + ": open-session " + open.name());
+        return null;
     }
 
     /**
@@ -207,14 +188,5 @@ final class CheckPhaseRunner {
     static String oneLine(String sql) {
         String s = sql.strip().replaceAll("\\s+", " ");
         return s.length() > 200 ? s.substring(0, 197) + "..." : s;
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c == null) return;
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the connection is being discarded; a dead server is reported elsewhere
-        }
     }
 }

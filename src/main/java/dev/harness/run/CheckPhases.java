@@ -1,13 +1,11 @@
 package dev.harness.run;
 
 import dev.harness.model.Action;
-import dev.harness.model.Check;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Phase;
 import dev.harness.model.PhaseResult;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
-import dev.harness.model.Statement;
 import dev.harness.model.Status;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,13 +81,10 @@ final class CheckPhases {
         return ActionOutcome.failed(failed + " of " + done.size() + (done.size() == 1 ? " check" : " checks") + " failed");
     }
 
-    /** The most connections one check holds in this phase: one per user its statements run as. */
-    private static int connectionsPerCheck(List<PlannedCheck> checks, Phase phase) {
+    /** The most connections one check holds on the phase's service: one per user its statements run as, one per session. */
+    static int connectionsPerCheck(List<PlannedCheck> checks, Phase phase) {
         int most = 1;
-        for (PlannedCheck pc : checks) {
-            Check c = pc.check();
-            most = Math.max(most, (int) c.statements(phase).stream().map(Statement::asSystem).distinct().count());
-        }
+        for (PlannedCheck pc : checks) most = Math.max(most, CheckSessions.connectionsOnService(pc.check().items(phase)));
         return most;
     }
 

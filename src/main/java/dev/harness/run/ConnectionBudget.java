@@ -30,7 +30,7 @@ final class ConnectionBudget {
 
     /**
      * @param wanted         workers the phase would use (--parallel, at most the number of checks)
-     * @param perCheck       connections one check holds at most (its user's and the system user's)
+     * @param perCheck       connections one check holds at most (one per user it runs as, one per session it opens)
      * @param phase          the phase's title, for the note
      * @return the workers to use: at least one, at most {@code wanted}
      */

@@ -3,7 +3,7 @@ package dev.harness.run;
 import dev.harness.model.Expectation.ErrorMatch;
 import java.util.regex.Pattern;
 
-/** Matches an expected error against the server's message and SQLSTATE. */
+/** Matches an expected error against the server's primary message ({@link StatementRunner#primaryMessage}) and SQLSTATE. */
 final class ErrorMatcher {
     private ErrorMatcher() {}
 

@@ -108,9 +108,9 @@ final class Judgement {
             return new Verdict(false, "expected " + wanted + ", but the statement succeeded", wanted, actual, "- " + wanted + "\n+ success\n");
         }
         SQLException e = attempt.error();
-        String message = masks.apply(e.getMessage());
+        String message = masks.apply(StatementRunner.primaryMessage(e));
         if (ErrorMatcher.matches(fails.match(), message, e.getSQLState())) return Verdict.OK;
-        String got = (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + message;
+        String got = (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + masks.apply(e.getMessage() == null ? e.toString() : e.getMessage());
         return new Verdict(false, "expected " + wanted + ", got: " + got + masks.note(), wanted, got, "- " + wanted + "\n+ " + got + "\n");
     }
 

@@ -56,7 +56,7 @@ final class PlanWalk {
         this.adHocSql = new AdHocSql(state, servers::endpoint, new StatementRunner(options.ticker(), stop), defaultBudget);
         this.phaseResults = new PhaseResults(plan, phaseLabels);
         Liveness liveness = new Liveness(runtime::isRunning, servers::endpoint, options.ticker(), Liveness.PATIENCE);
-        CheckPhaseRunner phaseRunner = new CheckPhaseRunner(servers::endpoint, liveness, stop, options.ticker(), options.clock(), options.log(),
+        CheckPhaseRunner phaseRunner = new CheckPhaseRunner(servers, liveness, stop, options.ticker(), options.clock(), options.log(),
                 state::captured);
         ConnectionBudget connections = new ConnectionBudget(system.freeConnectionsQuery(), servers::endpoint, defaultBudget, options.log());
         this.phases = new CheckPhases(state, phaseRunner, stop, connections, phaseResults, phaseLabels, defaultBudget, options.parallel());

@@ -1,7 +1,9 @@
 package dev.harness.run;
 
+import dev.harness.model.Check;
 import dev.harness.model.Expectation;
 import dev.harness.model.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -14,11 +16,14 @@ import java.util.regex.Pattern;
  *       ALTER … RENAME, ALTER INDEX, ALTER SINK, DISCARD, DROP, SET);</li>
  *   <li>a statement with {@code error} is retried until the expected error appears, except unparsable ones
  *       and COMMIT, ROLLBACK, FETCH, ALTER SINK, CREATE CONNECTION;</li>
- *   <li>{@code sql} without {@code error} runs once: it must succeed the first time. Retrying it would
- *       re-run writes (an INSERT that failed half-way through a lost connection may have committed), and a
- *       lost connection between steps is an infrastructure failure the scenario must see, not hide.
- *       Eventual consistency is what {@code query … rows} with {@code retry} is for.</li>
+ *   <li>{@code sql} without {@code error} runs once unless it has its own {@code retry}: then it is retried on
+ *       error until it succeeds or the budget ends (testdrive retries INSERT, UPDATE, ALTER SYSTEM and GRANT; its
+ *       importer writes {@code retry:} on those). Without, it must succeed the first time: retrying would re-run
+ *       writes the check did not ask to repeat. A lost connection is never retried: it is an infrastructure failure
+ *       the scenario must see, not hide.</li>
  * </ul>
+ * A statement's budget is its own {@code retry}, else its check's {@code retry} (testdrive's {@code $ set-sql-timeout}),
+ * else {@code timeouts.statement}; the check's {@code retry} sets the budget only and never makes a {@code sql} retried.
  */
 final class RetryRules {
     private RetryRules() {}
@@ -38,12 +43,18 @@ final class RetryRules {
     private static final List<Pattern> ONCE_FOR_ERRORS = patterns(
             "COMMIT\\b", "ROLLBACK\\b", "FETCH\\b", "ALTER\\s+SINK\\b", "CREATE\\s+CONNECTION\\b");
 
+    /** The statement's budget: its own retry, else the check's, else {@code timeouts.statement}. */
+    static Duration budget(Statement statement, Check check, Duration defaultBudget) {
+        if (statement.retry() != null) return statement.retry();
+        return check.retry() != null ? check.retry() : defaultBudget;
+    }
+
     static boolean retried(Statement statement, String sql) {
         String head = head(sql);
         return statement.expect().accept(new Expectation.Visitor<Boolean>() {
             @Override
             public Boolean succeeds(Expectation.Succeeds e) {
-                return false;
+                return statement.retry() != null;
             }
 
             @Override

@@ -2,6 +2,7 @@ package dev.harness.run;
 
 import dev.harness.model.Action;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Login;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceRuntime;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
  * await-ready, promote, kill, stop. The system says what to do, the runtime does it, and {@link RunState}
  * learns the outcome. A server that does not do what it should is a {@link HarnessException}: it stops the run.
  */
-final class ServerActions {
+final class ServerActions implements Endpoints {
     private final DatabaseSystem system;
     private final ServiceRuntime runtime;
     private final RunState state;
@@ -138,10 +139,21 @@ final class ServerActions {
     }
 
     /** Where to connect to a running service, as its user or as the system user; a declared service always as its privileged user. */
-    SqlEndpoint endpoint(String service, boolean asSystem) {
-        RunningService rs = state.service(service)
-                .orElseThrow(() -> new HarnessException.Infrastructure(service, "is not running", null));
+    @Override
+    public SqlEndpoint endpoint(String service, boolean asSystem) {
+        RunningService rs = running(service);
         if (declared.isDeclared(service)) return declared.systemOf(service).endpoint(rs, true);
         return system.endpoint(rs, asSystem);
+    }
+
+    /** Where to connect to a running service as a role a check names; on a declared service, by that service's system. */
+    @Override
+    public SqlEndpoint endpoint(String service, Login login) {
+        RunningService rs = running(service);
+        return (declared.isDeclared(service) ? declared.systemOf(service) : system).endpoint(rs, login);
+    }
+
+    private RunningService running(String service) {
+        return state.service(service).orElseThrow(() -> new HarnessException.Infrastructure(service, "is not running", null));
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.postgresql.util.PSQLException;
 
 /**
  * Runs one check statement on a connection until its expectation is met or its budget is spent (rules in
@@ -144,6 +145,19 @@ final class StatementRunner {
         return new ResultTable(columns, rows);
     }
 
+    /**
+     * What an expected error is matched against: the server's primary message alone, as testdrive sees it (no
+     * {@code ERROR:} severity, no Detail, Hint or position that pgjdbc adds to its exception message). An error that
+     * did not come from the server (a driver error) has only the driver's message.
+     */
+    static String primaryMessage(SQLException e) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getMessage() != null) {
+            return p.getServerErrorMessage().getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** The whole error for reports: SQLSTATE, severity, message, Detail and Hint. */
     static String errorText(SQLException e) {
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         return (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + msg;

@@ -2,6 +2,7 @@ package dev.harness.run;
 
 import dev.harness.model.Cell;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -9,7 +10,10 @@ import java.util.Locale;
  * so every type compares through its text form, as testdrive does). The rules, so that a YAML
  * literal means what a reader of the check expects:
  * YAML null = SQL NULL; YAML numbers compare numerically ({@code 1 = 1.0 = 1.00}); YAML booleans match
- * {@code t}/{@code true} resp. {@code f}/{@code false}; strings compare exactly.
+ * {@code t}/{@code true} resp. {@code f}/{@code false}; strings compare exactly, except two of testdrive's spellings
+ * (so that expected values ported from testdrive keep their meaning): a timestamp with a zone equals any text naming
+ * the same instant ({@code 2010-10-10 10:10:10 UTC} = {@code 2010-10-10 12:10:10+02}), and testdrive's (Rust's)
+ * {@code inf}, {@code -inf} equal the server's {@code Infinity}, {@code -Infinity} ({@code NaN} is spelled alike).
  */
 final class ValueComparator {
     private ValueComparator() {}
@@ -17,7 +21,8 @@ final class ValueComparator {
     static boolean matches(Cell expected, String actual) {
         return switch (expected.type()) {
             case NULL -> actual == null;
-            case STRING -> expected.text().equals(actual);
+            case STRING -> expected.text().equals(actual) || actual != null && (sameInstant(expected.text(), actual)
+                    || actual.trim().equals(testdriveFloat(expected.text())));
             case BOOLEAN -> actual != null && booleanOf(actual) != null
                     && booleanOf(actual).equals(Boolean.valueOf(expected.text()));
             case NUMBER -> actual != null && numbersEqual(expected.text(), actual);
@@ -52,6 +57,20 @@ final class ValueComparator {
         }
     }
 
+    /** testdrive prints floats with Rust's {@code to_string}: {@code inf}, {@code -inf}; the server's spelling, or null. */
+    private static String testdriveFloat(String text) {
+        return switch (text) {
+            case "inf" -> "Infinity";
+            case "-inf" -> "-Infinity";
+            default -> null;
+        };
+    }
+
+    private static boolean sameInstant(String expected, String actual) {
+        Instant e = ZonedTimestamp.parse(expected);
+        return e != null && e.equals(ZonedTimestamp.parse(actual));
+    }
+
     private static String specialNumber(String yaml) {
         return switch (yaml.trim().toLowerCase(Locale.ROOT)) {
             case ".inf", "+.inf", "infinity", "+infinity" -> "Infinity";
@@ -80,7 +99,17 @@ final class ValueComparator {
         if (d != null) return "\u0000n" + numberKey(d);
         Boolean b = booleanOf(actual);
         if (b != null) return b ? "\u0000t" : "\u0000f";
-        return actual;
+        String special = specialKey(actual);
+        if (special != null) return special;
+        Instant instant = ZonedTimestamp.parse(actual);
+        return instant != null ? "\u0000i" + instant : actual;
+    }
+
+    /** One key for each spelling of infinity and NaN: YAML's, testdrive's and the server's. */
+    private static String specialKey(String text) {
+        String server = testdriveFloat(text);
+        if (server == null) server = specialNumber(text);
+        return server == null ? null : "\u0000" + server;
     }
 
     /**
@@ -104,7 +133,7 @@ final class ValueComparator {
             case BOOLEAN -> Boolean.parseBoolean(expected.text()) ? "\u0000t" : "\u0000f";
             case NUMBER -> {
                 BigDecimal d = decimal(expected.text());
-                String special = specialNumber(expected.text());
+                String special = specialKey(expected.text());
                 yield d != null ? looseKey(expected.text()) : special != null ? special : expected.text();
             }
         };

@@ -2,6 +2,7 @@ package dev.harness.system;
 
 import dev.harness.model.Action;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Login;
 import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
@@ -46,6 +47,12 @@ public interface DatabaseSystem {
 
     /** JDBC coordinates for a running service, as the normal or the privileged user. */
     SqlEndpoint endpoint(RunningService service, boolean asSystem);
+
+    /**
+     * JDBC coordinates for a running service as the role a check names ({@code as: {user, password, listener}}): the
+     * listener picks the port, the login gives user and password.
+     */
+    SqlEndpoint endpoint(RunningService service, Login login);
 
     /** Setup statements run as the privileged user once per environment. */
     List<String> configureStatements();

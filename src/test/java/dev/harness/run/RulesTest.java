@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.harness.model.Cell;
+import dev.harness.model.Check;
 import dev.harness.model.Expectation;
 import dev.harness.model.Expectation.ErrorMatch;
 import dev.harness.model.SourceRef;
 import dev.harness.model.Statement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Error matching, retry classification, backoff and variable substitution. */
 class RulesTest {
@@ -68,6 +73,55 @@ class RulesTest {
     void plainSqlIsNeverRetried() {
         assertFalse(RetryRules.retried(sql("INSERT INTO t VALUES (1)"), "INSERT INTO t VALUES (1)"));
         assertFalse(RetryRules.retried(sql("SELECT 1"), "SELECT 1"));
+    }
+
+    /**
+     * testdrive's {@code run_sql} retries every statement but a fixed list on error (sql.rs {@code should_retry});
+     * the importer writes {@code retry:} on the ones it retries. A {@code sql} with its own retry is retried on error,
+     * one without (or only the check's) is tried once.
+     */
+    @Test
+    void sqlWithItsOwnRetryIsRetriedAndTheChecksRetryIsOnlyABudget() {
+        Statement withRetry = new Statement("INSERT INTO t VALUES (1)", new Expectation.Succeeds(), Duration.ofSeconds(5), false, null, SourceRef.NONE);
+        assertTrue(RetryRules.retried(withRetry, withRetry.sql()));
+        Statement noRetry = sql("INSERT INTO t VALUES (1)");
+        assertFalse(RetryRules.retried(noRetry, noRetry.sql()));
+        // statement retry > check retry ($ set-sql-timeout) > timeouts.statement
+        Check checkRetry = check(Duration.ofSeconds(45));
+        Duration dflt = Duration.ofSeconds(30);
+        assertEquals(Duration.ofSeconds(5), RetryRules.budget(withRetry, checkRetry, dflt));
+        assertEquals(Duration.ofSeconds(45), RetryRules.budget(noRetry, checkRetry, dflt));
+        assertEquals(dflt, RetryRules.budget(noRetry, check(null), dflt));
+    }
+
+    private static Check check(Duration retry) {
+        return new Check("c", null, List.of(), null, null, null, true, true, List.of(), List.of(), List.of(), List.of(),
+                SourceRef.NONE, List.of(), Map.of(), List.of(), retry);
+    }
+
+    /** testdrive's {@code ! … exact:} compares the whole primary message (parser.rs {@code SqlExpectedError::Exact}). */
+    @Test
+    void exactMatchesTheWholeMessageOnly() {
+        ErrorMatch exact = new ErrorMatch(ErrorMatch.Kind.EXACT, "division by zero");
+        assertTrue(ErrorMatcher.matches(exact, "division by zero", "22012"));
+        assertFalse(ErrorMatcher.matches(exact, "ERROR: division by zero", "22012"));
+        assertFalse(ErrorMatcher.matches(exact, "division by zero!", "22012"));
+        assertFalse(ErrorMatcher.matches(exact, "Division by zero", "22012"));
+    }
+
+    /**
+     * testdrive matches {@code DbError::message()} (sql.rs {@code try_run_fail_sql}): the primary message, without the
+     * severity, Detail or Hint that pgjdbc's exception message carries. The report keeps all of it.
+     */
+    @Test
+    void errorsAreMatchedAgainstTheServersPrimaryMessage() {
+        PSQLException e = new PSQLException(new ServerErrorMessage("SERROR\0VERROR\0C22012\0Mdivision by zero\0Dthe detail\0Hthe hint\0\0"));
+        assertTrue(e.getMessage().startsWith("ERROR: division by zero"), e.getMessage());
+        assertEquals("division by zero", StatementRunner.primaryMessage(e));
+        String report = StatementRunner.errorText(e);
+        assertTrue(report.startsWith("[22012] ERROR: division by zero") && report.contains("Detail: the detail") && report.contains("Hint: the hint"), report);
+        // A driver's own error has no server message: its text is all there is.
+        assertEquals("The connection attempt failed.", StatementRunner.primaryMessage(new SQLException("The connection attempt failed.", "08001")));
     }
 
     @Test

@@ -124,7 +124,18 @@ public final class RunBench {
 
     private static long harness(String url, Check check, int fragments) throws Exception {
         java.util.function.BiFunction<String, Boolean, SqlEndpoint> endpoints = (s, sys) -> new SqlEndpoint(url, "postgres", null);
-        CheckPhaseRunner runner = new CheckPhaseRunner(endpoints, new Liveness(s -> true, endpoints, Ticker.SYSTEM, Liveness.PATIENCE),
+        Endpoints sessions = new Endpoints() {
+            @Override
+            public SqlEndpoint endpoint(String service, boolean asSystem) {
+                return endpoints.apply(service, asSystem);
+            }
+
+            @Override
+            public SqlEndpoint endpoint(String service, dev.harness.model.Login login) {
+                return new SqlEndpoint(url, login.user(), login.password());
+            }
+        };
+        CheckPhaseRunner runner = new CheckPhaseRunner(sessions, new Liveness(s -> true, endpoints, Ticker.SYSTEM, Liveness.PATIENCE),
                 new RunStop(Ticker.SYSTEM), Ticker.SYSTEM, java.time.Clock.systemUTC(), line -> {}, name -> new java.util.HashMap<>());
         var target = new CheckPhaseRunner.PhaseTarget(0, "initialize", Phase.INITIALIZE, "bench", new Version("15"), new Version("15"),
                 java.util.Map.of(), Duration.ofSeconds(30));

@@ -155,13 +155,76 @@ class StatementRunnerTest {
     @Test
     void plainSqlMustSucceedOnTheFirstTry() throws Exception {
         FakeTicker t = new FakeTicker();
-        var s = new Statement("INSERT INTO nope_" + table + " VALUES (1)", new Expectation.Succeeds(), Duration.ofSeconds(30), false, null, SRC);
+        var s = new Statement("INSERT INTO nope_" + table + " VALUES (1)", new Expectation.Succeeds(), null, false, null, SRC);
         var out = run(t, s, Duration.ofSeconds(30));
         assertEquals(1, out.attempts());
         assertTrue(out.failure().message().startsWith("statement failed: [42P01]"), out.failure().message());
         assertTrue(t.sleeps.isEmpty());
         var ok = new Statement("INSERT INTO " + table + " VALUES (1)", new Expectation.Succeeds(), null, false, null, SRC);
         assertNull(run(t, ok, Duration.ofSeconds(30)).failure());
+    }
+
+    /** testdrive retries an INSERT on error (sql.rs {@code should_retry}); here a {@code sql} with its own {@code retry}. */
+    @Test
+    void sqlWithItsOwnRetryIsRetriedOnErrorUntilATableCreatedLaterExists() throws Exception {
+        String later = table + "_later";
+        FakeTicker t = new FakeTicker().onSleep(n -> {
+            if (n == 2) exec("CREATE TABLE " + later + " (a int)");
+        });
+        var insert = new Statement("INSERT INTO " + later + " VALUES (7)", new Expectation.Succeeds(), Duration.ofSeconds(5), false, null, SRC);
+        var out = run(t, insert, Duration.ofSeconds(5));
+        assertTrue(out.passed(), () -> out.failure().toString());
+        assertEquals(3, out.attempts());
+        assertEquals(List.of(50L, 75L), t.sleeps);
+        assertTrue(run(new FakeTicker(), rows("SELECT a FROM " + later, List.of(List.of(Cell.number("7")))), Duration.ZERO).passed(), "inserted once");
+    }
+
+    @Test
+    void sqlWithRetryFailsWithTheLastErrorWhenTheBudgetEnds() throws Exception {
+        FakeTicker t = new FakeTicker();
+        var insert = new Statement("INSERT INTO never_" + table + " VALUES (1)", new Expectation.Succeeds(), Duration.ofMillis(500), false, null, SRC);
+        var out = run(t, insert, Duration.ofMillis(500));
+        assertTrue(out.attempts() > 1, "retried");
+        assertTrue(out.failure().message().startsWith("statement failed: [42P01]"), out.failure().message());
+        assertTrue(out.failure().message().contains(out.attempts() + " attempts"), out.failure().message());
+    }
+
+    /**
+     * testdrive matches an expected error against the server's primary message ({@code DbError::message()} in sql.rs
+     * {@code try_run_fail_sql}), never the severity, Detail or Hint; the report shows them all.
+     */
+    @Test
+    void expectedErrorsMatchThePrimaryMessageAndTheReportKeepsDetailAndHint() throws Exception {
+        String raise = "DO $$ BEGIN RAISE EXCEPTION 'boom in %', 'x' USING DETAIL = 'the detail', HINT = 'the hint'; END $$";
+        for (ErrorMatch match : List.of(new ErrorMatch(ErrorMatch.Kind.EXACT, "boom in x"), new ErrorMatch(ErrorMatch.Kind.REGEX, "^boom in x$"),
+                new ErrorMatch(ErrorMatch.Kind.CONTAINS, "boom in x"))) {
+            var out = run(new FakeTicker(), new Statement(raise, new Expectation.Fails(match), null, false, null, SRC), Duration.ZERO);
+            assertTrue(out.passed(), () -> match + ": " + out.failure());
+        }
+        for (ErrorMatch match : List.of(new ErrorMatch(ErrorMatch.Kind.CONTAINS, "ERROR:"), new ErrorMatch(ErrorMatch.Kind.CONTAINS, "the detail"),
+                new ErrorMatch(ErrorMatch.Kind.CONTAINS, "the hint"), new ErrorMatch(ErrorMatch.Kind.EXACT, "ERROR: boom in x"))) {
+            var out = run(new FakeTicker(), new Statement(raise, new Expectation.Fails(match), null, false, null, SRC), Duration.ZERO);
+            assertFalse(out.passed(), match::toString);
+            String actual = out.failure().actual();
+            assertTrue(actual.startsWith("[P0001] ERROR: boom in x") && actual.contains("Detail: the detail") && actual.contains("Hint: the hint"), actual);
+        }
+        var exact = new Statement("SELECT 1/0", new Expectation.Fails(new ErrorMatch(ErrorMatch.Kind.EXACT, "division by zero")), null, false, null, SRC);
+        assertTrue(run(new FakeTicker(), exact, Duration.ZERO).passed());
+    }
+
+    /** testdrive's renderings (sql.rs {@code decode_row}): timestamptz as {@code … UTC}, floats as Rust prints them. */
+    @Test
+    void testdrivesTimestampAndFloatSpellingsMatchTheServersRendering() throws Exception {
+        exec("SET TimeZone = 'Asia/Kolkata'"); // +05:30: the server prints another offset than testdrive's UTC
+        var s = rows("SELECT '2010-10-10 10:10:10+00'::timestamptz, '2010-10-10 10:10:10.25+00'::timestamptz,"
+                        + " 'Infinity'::float8, '-Infinity'::float4, 'NaN'::float8",
+                List.of(List.of(Cell.string("2010-10-10 10:10:10 UTC"), Cell.string("2010-10-10 10:10:10.250 UTC"),
+                        Cell.string("inf"), Cell.string("-inf"), Cell.string("NaN"))));
+        var out = run(new FakeTicker(), s, Duration.ZERO);
+        assertTrue(out.passed(), () -> out.failure().toString());
+        var wrong = rows("SELECT '2010-10-10 10:10:10+00'::timestamptz", List.of(List.of(Cell.string("2010-10-10 10:10:11 UTC"))));
+        var failed = run(new FakeTicker(), wrong, Duration.ZERO);
+        assertTrue(failed.failure().actual().contains("2010-10-10 15:40:10+05:30"), failed.failure().actual());
     }
 
     @Test

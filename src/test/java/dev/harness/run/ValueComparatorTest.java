@@ -92,4 +92,43 @@ class ValueComparatorTest {
         assertEquals(ValueComparator.looseKey(Cell.nul()), ValueComparator.looseKey((String) null));
         assertEquals(ValueComparator.looseKey(Cell.number(".inf")), ValueComparator.looseKey("Infinity"));
     }
+
+    /**
+     * testdrive reads a {@code timestamptz} as chrono's {@code DateTime<Utc>} and prints it as
+     * {@code 2010-10-10 10:10:10 UTC} (sql.rs {@code decode_row}); the server prints the session's offset. Both name
+     * one instant, whatever the offset or the digits of the fraction.
+     */
+    @Test
+    void timestampsWithAZoneCompareAsInstants() {
+        assertTrue(ValueComparator.matches(Cell.string("2010-10-10 10:10:10 UTC"), "2010-10-10 10:10:10+00"));
+        assertTrue(ValueComparator.matches(Cell.string("2010-10-10 10:10:10 UTC"), "2010-10-10 12:10:10+02"));
+        assertTrue(ValueComparator.matches(Cell.string("2010-10-10 10:10:10 UTC"), "2010-10-10 04:40:10-05:30"));
+        assertTrue(ValueComparator.matches(Cell.string("2010-10-10 10:10:10.500 UTC"), "2010-10-10 10:10:10.5+00"));
+        assertTrue(ValueComparator.matches(Cell.string("1900-01-01 00:00:00 UTC"), "1900-01-01 00:53:28+00:53:28"), "an offset to the second");
+        assertTrue(ValueComparator.matches(Cell.string("2010-10-10 10:10:10+00"), "2010-10-10T10:10:10Z"));
+        assertFalse(ValueComparator.matches(Cell.string("2010-10-10 10:10:10 UTC"), "2010-10-10 10:10:10+01"));
+        assertFalse(ValueComparator.matches(Cell.string("2010-10-10 10:10:10.5 UTC"), "2010-10-10 10:10:10.05+00"));
+        // without a zone it names no instant: text as ever
+        assertFalse(ValueComparator.matches(Cell.string("2010-10-10 10:10:10 UTC"), "2010-10-10 10:10:10"));
+        assertFalse(ValueComparator.matches(Cell.string("2010-10-10 10:10:10"), "2010-10-10 10:10:10+00"));
+        assertFalse(ValueComparator.matches(Cell.string("2010-13-10 10:10:10 UTC"), "2010-13-10 10:10:10+00"), "no month 13");
+        // rows are bucketed by key before they are compared: equal instants share a key
+        assertEquals(ValueComparator.looseKey(Cell.string("2010-10-10 10:10:10 UTC")), ValueComparator.looseKey("2010-10-10 12:10:10+02"));
+    }
+
+    /** testdrive prints {@code float4}/{@code float8} with Rust's {@code to_string} (sql.rs {@code decode_row}): inf, -inf, NaN. */
+    @Test
+    void testdrivesInfAndNanEqualTheServersSpelling() {
+        assertTrue(ValueComparator.matches(Cell.string("inf"), "Infinity"));
+        assertTrue(ValueComparator.matches(Cell.string("-inf"), "-Infinity"));
+        assertTrue(ValueComparator.matches(Cell.string("NaN"), "NaN"));
+        assertFalse(ValueComparator.matches(Cell.string("inf"), "-Infinity"));
+        assertFalse(ValueComparator.matches(Cell.string("-inf"), "Infinity"));
+        assertFalse(ValueComparator.matches(Cell.string("inf"), "1"));
+        assertTrue(ValueComparator.matches(Cell.string("inf"), "inf"), "a text column holding inf still matches itself");
+        assertEquals(ValueComparator.looseKey(Cell.string("inf")), ValueComparator.looseKey("Infinity"));
+        assertEquals(ValueComparator.looseKey(Cell.string("-inf")), ValueComparator.looseKey("-Infinity"));
+        assertEquals(ValueComparator.looseKey(Cell.number(".inf")), ValueComparator.looseKey("Infinity"));
+        assertEquals(ValueComparator.looseKey(Cell.number(".nan")), ValueComparator.looseKey("NaN"));
+    }
 }

@@ -25,7 +25,11 @@ public final class MaterializeSpecs {
     public static final int HTTP_PORT = 6876;
     public static final int INTERNAL_SQL_PORT = 6877;
     public static final int INTERNAL_HTTP_PORT = 6878;
-    public static final List<Integer> PORTS = List.of(SQL_PORT, HTTP_PORT, INTERNAL_SQL_PORT, INTERNAL_HTTP_PORT);
+    /** The SQL listener with password authentication ({@code as: {listener: password}}). */
+    public static final int PASSWORD_SQL_PORT = 6880;
+    /** The SQL listener with SASL (SCRAM) authentication, v0.158 on ({@code as: {listener: sasl}}). */
+    public static final int SASL_SQL_PORT = 6881;
+    public static final List<Integer> PORTS = List.of(SQL_PORT, HTTP_PORT, INTERNAL_SQL_PORT, INTERNAL_HTTP_PORT, PASSWORD_SQL_PORT, SASL_SQL_PORT);
     public static final String MZDATA_VOLUME = "mzdata";
     public static final String MZDATA_PATH = "/mzdata";
 

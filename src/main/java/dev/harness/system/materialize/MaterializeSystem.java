@@ -3,6 +3,7 @@ package dev.harness.system.materialize;
 import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Login;
 import dev.harness.model.Poll;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
@@ -40,6 +41,8 @@ public final class MaterializeSystem implements DatabaseSystem {
             "GRANT CREATE ON SCHEMA materialize.public TO materialize",
             "GRANT CREATE ON CLUSTER quickstart TO materialize");
 
+
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(300);
 
     private final Duration requestTimeout;
     private final Duration pollInterval;
@@ -95,9 +98,26 @@ public final class MaterializeSystem implements DatabaseSystem {
     @Override
     public SqlEndpoint endpoint(RunningService service, boolean asSystem) {
         int port = service.port(asSystem ? MaterializeSpecs.INTERNAL_SQL_PORT : MaterializeSpecs.SQL_PORT);
-        // Materialize reports server_version 9.5.0; timeouts keep a hung server from hanging the run.
-        String url = "jdbc:postgresql://" + service.host() + ":" + port + "/materialize?sslmode=disable";
-        return new SqlEndpoint(url, asSystem ? "mz_system" : "materialize", null, SqlEndpoint.CONNECT_TIMEOUT, Duration.ofSeconds(300));
+        return new SqlEndpoint(url(service, port), asSystem ? "mz_system" : "materialize", null, SqlEndpoint.CONNECT_TIMEOUT, SOCKET_TIMEOUT);
+    }
+
+    /** Materialize reports server_version 9.5.0; timeouts keep a hung server from hanging the run. */
+    private static String url(RunningService service, int port) {
+        return "jdbc:postgresql://" + service.host() + ":" + port + "/materialize?sslmode=disable";
+    }
+
+    /**
+     * The listener picks the port: {@code sql} the external SQL port (no authentication: the user is who it says),
+     * {@code password} the password listener (6880), {@code sasl} the SASL/SCRAM listener (6881).
+     */
+    @Override
+    public SqlEndpoint endpoint(RunningService service, Login login) {
+        int port = service.port(switch (login.listener()) {
+            case SQL -> MaterializeSpecs.SQL_PORT;
+            case PASSWORD -> MaterializeSpecs.PASSWORD_SQL_PORT;
+            case SASL -> MaterializeSpecs.SASL_SQL_PORT;
+        });
+        return new SqlEndpoint(url(service, port), login.user(), login.password(), SqlEndpoint.CONNECT_TIMEOUT, SOCKET_TIMEOUT);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.harness.system.postgres;
 import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Login;
 import dev.harness.model.Poll;
 import dev.harness.model.StartSettings;
 import dev.harness.model.SupportService;
@@ -206,8 +207,21 @@ public final class PostgresSystem implements DatabaseSystem {
 
     @Override
     public SqlEndpoint endpoint(RunningService service, boolean asSystem) {
-        Duration socket = statementTimeout().plusSeconds(30); // a statement may legitimately take its whole budget
-        return new SqlEndpoint(url(service), asSystem ? SYSTEM_USER : NORMAL_USER, null, SqlEndpoint.CONNECT_TIMEOUT, socket);
+        return new SqlEndpoint(url(service), asSystem ? SYSTEM_USER : NORMAL_USER, null, SqlEndpoint.CONNECT_TIMEOUT, socketTimeout());
+    }
+
+    /**
+     * Every listener is the one port: PostgreSQL authenticates by pg_hba, and the harness's servers trust their clients
+     * (initdb -A trust), so the login is the role named, whatever its password.
+     */
+    @Override
+    public SqlEndpoint endpoint(RunningService service, Login login) {
+        return new SqlEndpoint(url(service), login.user(), login.password(), SqlEndpoint.CONNECT_TIMEOUT, socketTimeout());
+    }
+
+    /** A statement may legitimately take its whole budget. */
+    private Duration socketTimeout() {
+        return statementTimeout().plusSeconds(30);
     }
 
     private static String url(RunningService service) {

@@ -131,6 +131,11 @@ class MetadataStoreRunTest {
         }
 
         @Override
+        public SqlEndpoint endpoint(RunningService service, dev.harness.model.Login login) {
+            return real.endpoint(service, login);
+        }
+
+        @Override
         public List<String> configureStatements() {
             return real.configureStatements();
         }
