@@ -47,6 +47,9 @@ public final class PlanPrinter {
         row(out, "base", String.valueOf(plan.base()));
         row(out, "current", String.valueOf(plan.current()));
         row(out, "versions", versionPath(plan).stream().map(Version::text).collect(Collectors.joining(" -> ")));
+        if (!plan.vars().isEmpty()) {
+            row(out, "vars", plan.vars().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        }
     }
 
     /** The services besides the system under test, with their settings: the system's own, then the declared ones. */

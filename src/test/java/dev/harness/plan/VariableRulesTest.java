@@ -123,6 +123,7 @@ class VariableRulesTest {
                 validate: []
                 """);
         assertEquals(Map.of("schema", "s1"), plan.vars(), "the plan records the run-level variables");
+        assertTrue(new PlanPrinter(null).print(plan).contains("\nvars      schema=s1\n"), "harness plan shows them");
     }
 
     @Test
