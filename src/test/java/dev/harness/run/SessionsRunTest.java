@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Named sessions and logins ({@code open-session}, {@code session:}, {@code as: {user, password}}) on real PostgreSQL servers. */
+/** Named sessions and logins ({@code open-session}, {@code session:}, {@code as: {user, password}}) and the check's retry, on real PostgreSQL servers. */
 class SessionsRunTest {
     @RegisterExtension
     final ExecutorFixture servers = new ExecutorFixture();
@@ -69,5 +69,20 @@ class SessionsRunTest {
         assertEquals(2, CheckPhases.connectionsPerCheck(planned, Phase.MANIPULATE_2), "alice's default session and the session alice");
         Check refused = load("src/test/resources/run/sessions/refused_login.yaml");
         assertEquals(2, CheckPhases.connectionsPerCheck(List.of(new PlannedCheck(refused, null)), Phase.INITIALIZE), "the user and a role");
+    }
+
+    /** testdrive's {@code $ set-sql-timeout}: the check's retry is its statements' budget; a statement's own wins; sql stays once. */
+    @Test
+    void aChecksRetryIsTheBudgetOfItsStatementsButRetriesNoSql() {
+        RunResult r = servers.run(new PlanBuilder().check(load("src/test/resources/run/retry/check_retry.yaml"))
+                .check(load("src/test/resources/run/retry/own_retry.yaml")).check(load("src/test/resources/run/retry/sql_once.yaml"))
+                .start("db").phase(Phase.INITIALIZE).build(), 1, RunListener.NONE);
+        String checkRetry = ExecutorFixture.check(r, "check_retry").phases().get(0).failure().message();
+        assertTrue(checkRetry.contains("retry budget 300 ms"), checkRetry);
+        String ownRetry = ExecutorFixture.check(r, "own_retry").phases().get(0).failure().message();
+        assertTrue(ownRetry.contains("retry budget 400 ms"), ownRetry);
+        var once = ExecutorFixture.check(r, "sql_once").phases().get(0).failure();
+        assertEquals(1, once.attempts(), once::toString);
+        assertTrue(once.message().startsWith("statement failed: [42P01]"), once.message());
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.harness.model.Action;
 import dev.harness.model.HarnessConfig;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Login;
 import dev.harness.model.SystemKind;
 import dev.harness.model.SystemKinds;
 import dev.harness.model.Version;
@@ -91,20 +92,42 @@ public abstract class DatabaseSystemContract {
 
     @Test
     void endpointsReachThePublishedPortAsTwoDifferentUsers() {
+        RunningService running = publishedService();
+        SqlEndpoint normal = system().endpoint(running, false);
+        SqlEndpoint privileged = system().endpoint(running, true);
+        for (SqlEndpoint e : List.of(normal, privileged)) {
+            assertTrue(running.ports().containsValue(hostPort(e)), e.jdbcUrl() + " uses a published port " + running.ports().values());
+        }
+        assertNotEquals(normal.user(), privileged.user(), "checks run as a normal user, setup as the privileged one");
+    }
+
+    /** {@code as: {user, password, listener}}: every listener is a published port, reached as that role with its password. */
+    @Test
+    void aLoginReachesAPublishedPortAsItsRoleWithItsPassword() {
+        RunningService running = publishedService();
+        for (Login.Listener listener : Login.Listener.values()) {
+            SqlEndpoint e = system().endpoint(running, new Login("alice", "secret", listener));
+            assertEquals("alice", e.user(), listener.name());
+            assertEquals("secret", e.password(), listener.name());
+            assertTrue(running.ports().containsValue(hostPort(e)), listener + ": " + e.jdbcUrl() + " uses a published port " + running.ports().values());
+        }
+        assertEquals(null, system().endpoint(running, new Login("bob", null, null)).password(), "no password: none sent");
+    }
+
+    /** A service of the current version whose container ports are published on host ports from 41000 on. */
+    protected RunningService publishedService() {
         ServiceSpec spec = system().serviceSpec(new Action.Start("db_1", config().current(kind().name()), false, null, null, null),
                 new TestSystemContext(config(), null, kind().name(), kind().defaultRuntime()));
         Map<Integer, Integer> published = new LinkedHashMap<>();
         int hostPort = 41000;
         for (int port : spec.ports()) published.put(port, hostPort++);
-        RunningService running = new RunningService("db_1", "127.0.0.1", published, "1", "1");
-        SqlEndpoint normal = system().endpoint(running, false);
-        SqlEndpoint privileged = system().endpoint(running, true);
-        for (SqlEndpoint e : List.of(normal, privileged)) {
-            assertTrue(e.jdbcUrl().startsWith("jdbc:postgresql://127.0.0.1:"), e.jdbcUrl());
-            int port = Integer.parseInt(e.jdbcUrl().replaceFirst("^jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/.*$", "$1"));
-            assertTrue(published.containsValue(port), e.jdbcUrl() + " uses a published port " + published.values());
-        }
-        assertNotEquals(normal.user(), privileged.user(), "checks run as a normal user, setup as the privileged one");
+        return new RunningService("db_1", "127.0.0.1", published, "1", "1");
+    }
+
+    /** The host port of a JDBC URL to 127.0.0.1. */
+    protected static int hostPort(SqlEndpoint e) {
+        assertTrue(e.jdbcUrl().startsWith("jdbc:postgresql://127.0.0.1:"), e.jdbcUrl());
+        return Integer.parseInt(e.jdbcUrl().replaceFirst("^jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/.*$", "$1"));
     }
 
     @Test

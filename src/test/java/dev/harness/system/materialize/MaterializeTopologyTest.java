@@ -100,7 +100,7 @@ class MaterializeTopologyTest {
             assertEquals("on-failure", c.getHostConfig().getRestartPolicy().getName());
             assertTrue(List.of(c.getConfig().getEnv()).contains("MZ_RESTART_ON_FAILURE=1"));
             assertEquals(runtime.resources().volume("mzdata"), c.getMounts().get(0).getName());
-            assertEquals(Set.of(6875, 6876, 6877, 6878), mz2.ports().keySet());
+            assertEquals(Set.of(6875, 6876, 6877, 6878, 6880, 6881), mz2.ports().keySet());
         }
     }
 }

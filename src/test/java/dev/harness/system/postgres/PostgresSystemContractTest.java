@@ -1,6 +1,9 @@
 package dev.harness.system.postgres;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.harness.model.HarnessConfig;
+import dev.harness.model.Login;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunFolderProcesses;
 import dev.harness.runtime.RunningService;
@@ -12,6 +15,7 @@ import dev.harness.system.TestSystemContext;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The system contract for PostgreSQL, with a real server (local processes) for the part that needs one. */
@@ -54,5 +58,14 @@ class PostgresSystemContractTest extends DatabaseSystemContract {
     @AfterEach
     void noServerLeft() {
         if (runtime != null) org.junit.jupiter.api.Assertions.assertEquals(List.of(), RunFolderProcesses.of(runtime, runDir));
+    }
+
+    /** PostgreSQL has one port for every listener; pg_hba decides how a role authenticates. */
+    @Test
+    void everyListenerIsTheOnePort() {
+        RunningService running = publishedService();
+        for (Login.Listener listener : Login.Listener.values()) {
+            assertEquals(running.port(PostgresSystem.PORT), hostPort(system.endpoint(running, new Login("alice", "secret", listener))), listener.name());
+        }
     }
 }
