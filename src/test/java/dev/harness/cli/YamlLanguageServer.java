@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
@@ -90,9 +92,14 @@ final class YamlLanguageServer implements AutoCloseable {
         init.put("processId", ProcessHandle.current().pid());
         init.put("rootUri", Path.of("").toAbsolutePath().toUri().toString());
         init.set("capabilities", capabilities);
-        server.request("initialize", init, Duration.ofSeconds(60));
-        server.notify("initialized", NODES.objectNode());
-        return server;
+        try {
+            server.request("initialize", init, Duration.ofSeconds(60));
+            server.notify("initialized", NODES.objectNode());
+            return server;
+        } catch (IOException | AssertionError e) {
+            server.close(); // no process left behind by a server that never answered
+            throw e;
+        }
     }
 
     private static boolean nodeRuns() throws InterruptedException {
@@ -154,7 +161,7 @@ final class YamlLanguageServer implements AutoCloseable {
             JsonNode response = answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             if (response.has("error")) throw new AssertionError(method + " failed: " + response.get("error"));
             return response.path("result");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new AssertionError(method + ": no answer from yaml-language-server within " + deadline.toSeconds() + " s", e);
         }
     }
