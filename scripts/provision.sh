@@ -3,6 +3,7 @@
 #  - Docker engine (Debian's docker.io) installed when missing and started when not answering
 #  - debootstrap (test images are built from a local Debian base, no registry needed)
 #  - chromium (headless rendering tests of report.html)
+#  - xmllint (junit.xml validated against Jenkins xUnit's junit-10.xsd)
 #  - the local test images (scripts/build-images.sh), cached: a second run is quick
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +14,7 @@ command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)
 command -v debootstrap >/dev/null 2>&1 || need_pkgs+=(debootstrap)
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v xz >/dev/null 2>&1 || need_pkgs+=(xz-utils)
+command -v xmllint >/dev/null 2>&1 || need_pkgs+=(libxml2-utils)
 if ((${#need_pkgs[@]})); then
   log "installing ${need_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive
