@@ -1,5 +1,6 @@
 package dev.harness.cli;
 
+import static dev.harness.report.junit.JUnitXmlReporterTest.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * What CI systems read from a real failing run against PostgreSQL, through the real CLI started in its own working
@@ -113,15 +113,6 @@ class CiOutputsEndToEndTest {
 
     private static Document parse(Path xml) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(xml)));
-    }
-
-    private static String property(Document doc, String name) {
-        NodeList props = doc.getElementsByTagName("property");
-        for (int i = 0; i < props.getLength(); i++) {
-            Element e = (Element) props.item(i);
-            if (e.getAttribute("name").equals(name)) return e.getAttribute("value");
-        }
-        return null;
     }
 
     private record Child(int exit, String stdout, String stderr) {}

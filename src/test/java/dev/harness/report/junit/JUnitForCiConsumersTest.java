@@ -2,6 +2,7 @@ package dev.harness.report.junit;
 
 import static dev.harness.report.junit.JUnitXmlReporterTest.child;
 import static dev.harness.report.junit.JUnitXmlReporterTest.parse;
+import static dev.harness.report.junit.JUnitXmlReporterTest.property;
 import static dev.harness.report.junit.JUnitXmlReporterTest.testcase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,15 +88,6 @@ class JUnitForCiConsumersTest {
         Document doc = parse(xml(RunFixtures.rich(work.resolve("r")), inWork().withShard("2/3")));
         assertEquals("2/3", property(doc, "shard"));
         assertEquals(null, property(parse(xml(RunFixtures.rich(work.resolve("r")), inWork())), "shard"), "no shard, no property");
-    }
-
-    private static String property(Document doc, String name) {
-        NodeList props = doc.getElementsByTagName("property");
-        for (int i = 0; i < props.getLength(); i++) {
-            Element e = (Element) props.item(i);
-            if (e.getAttribute("name").equals(name)) return e.getAttribute("value");
-        }
-        return null;
     }
 
     @Test
