@@ -5,6 +5,7 @@
 #  - chromium (headless rendering tests of report.html)
 #  - yaml-language-server (the engine of editors' YAML support; the editor test of schema/ drives it), with npm,
 #    pinned by scripts/yaml-language-server/package-lock.json, into the git-ignored .tools/ (mvn clean keeps it)
+#  - xmllint (junit.xml validated against Jenkins xUnit's junit-10.xsd)
 #  - the local test images (scripts/build-images.sh), cached: a second run is quick
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +18,7 @@ command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v xz >/dev/null 2>&1 || need_pkgs+=(xz-utils)
 command -v node >/dev/null 2>&1 || need_pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_pkgs+=(npm)
+command -v xmllint >/dev/null 2>&1 || need_pkgs+=(libxml2-utils)
 if ((${#need_pkgs[@]})); then
   log "installing ${need_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive

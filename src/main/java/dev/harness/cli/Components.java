@@ -2,7 +2,9 @@ package dev.harness.cli;
 
 import dev.harness.model.HarnessConfig;
 import dev.harness.report.Reporter;
+import dev.harness.report.annotations.AnnotationsReporter;
 import dev.harness.report.html.HtmlReporter;
+import dev.harness.report.junit.JUnitOptions;
 import dev.harness.report.junit.JUnitXmlReporter;
 import dev.harness.run.ResultWriter;
 import dev.harness.run.RunSession;
@@ -37,8 +39,8 @@ final class Components {
         };
     }
 
-    static List<ResultWriter> reporters() {
-        List<Reporter> reporters = List.of(new JUnitXmlReporter(), new HtmlReporter());
+    static List<ResultWriter> reporters(JUnitOptions junit) {
+        List<Reporter> reporters = List.of(new JUnitXmlReporter(junit), new HtmlReporter(), new AnnotationsReporter(junit.paths()));
         return reporters.stream().<ResultWriter>map(r -> r::write).toList();
     }
 }

@@ -16,6 +16,8 @@ import dev.harness.report.console.ConsoleListener;
 import dev.harness.report.console.ConsoleOptions;
 import dev.harness.report.console.ConsoleSummary;
 import dev.harness.report.console.Terminal;
+import dev.harness.report.annotations.GitHubActions;
+import dev.harness.report.junit.JUnitOptions;
 import dev.harness.run.ExecutorOptions;
 import dev.harness.run.RunSession;
 import dev.harness.system.registry.DatabaseSystems;
@@ -66,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No colour even on a terminal.")
     boolean noColor;
 
+    @Option(names = "--junit", paramLabel = "MODE", description = "junit.xml flavour: default (testcase file/line for GitLab and GitHub) "
+            + "or strict (valid against Jenkins xUnit's junit-10.xsd, no file/line).")
+    String junit;
+
     /** A plan embeds every check's SQL: far larger than a YAML file may be, still bounded. */
     static final long MAX_PLAN_BYTES = 64 * BoundedFile.MB;
 
@@ -76,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
         CheckSelection selection = new CheckSelection(only, shard);
+        JUnitOptions junitOptions = JUnitOptions.defaults().withStrict(junitStrict()).withShard(shard);
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
         if (plan != null && !options.vars.isEmpty()) {
             throw new HarnessException.InvalidInput(VarOption.NAME + " cannot change a replayed plan: --plan runs with the variables it recorded");
@@ -84,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         List<Plan> plans = plans(target, selection);
         ReportFolder.prepare(out);
         ConsoleOptions console = ConsoleOptions.of(Terminal.detect(), quiet, verbose, noColor);
+        GitHubActions gitHub = CiEnvironment.current().gitHub(junitOptions.paths());
         // picocli's writers are for help text; the console classes take streams.
         PrintStream err = System.err;
         PrintStream stdout = System.out;
@@ -93,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
             HarnessConfig config = PlanSettings.runConfig(p, target.config());
             RunSession session = new RunSession(DatabaseSystems.create(p.system(), config),
                     Components.runtime(p.runtime(), config, keep, p.scenario() + "-" + p.seed()),
-                    config, Components.reporters(),
+                    config, Components.reporters(junitOptions),
                     ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, console)),
                     PlanJson::write);
             Path dir = session.reportDir(out, p);
@@ -105,10 +113,19 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
                 new ConsoleSummary(stdout, console).print(o.result(), reportFiles(dir));
                 stdout.flush();
+                String lost = gitHub.publish(o.result(), dir, stdout);
+                if (lost != null) err.println(lost);
             });
             exit = Math.max(exit, outcome.exitCode());
         }
         return exit;
+    }
+
+    private boolean junitStrict() {
+        if (junit == null) return false;
+        JUnitOptions.Mode mode = JUnitOptions.Mode.parse(junit);
+        if (mode == null) throw new HarnessException.InvalidInput("--junit " + Printable.line(junit) + ": expected default or strict");
+        return mode == JUnitOptions.Mode.STRICT;
     }
 
     /** Every plan of the run, each with a check to run; all of them are checked before the first server starts. */
@@ -154,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static List<Path> reportFiles(Path dir) {
-        return java.util.stream.Stream.of("junit.xml", "report.html", "plan.json", "harness.log")
+        return java.util.stream.Stream.of("junit.xml", "report.html", "annotations.md", "plan.json", "harness.log")
                 .map(dir::resolve).filter(Files::exists).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.harness.report;
 import dev.harness.model.CheckResult;
 import dev.harness.model.Failure;
 import dev.harness.model.PhaseResult;
+import dev.harness.model.SourceRef;
 import dev.harness.model.Status;
 
 /** Plain-text explanation of a failed or erroring check, shared by junit.xml and the console summary. */
@@ -24,6 +25,13 @@ public final class FailureText {
     /** The values a phase captured, one {@code ${name} = 'value'} each, for every report alike. */
     public static java.util.List<String> captured(PhaseResult p) {
         return p.captured().entrySet().stream().map(e -> "${" + e.getKey() + "} = '" + e.getValue() + "'").toList();
+    }
+
+    /** The failing statement's position when there is one (CI annotations then land on it), else the check's. */
+    public static SourceRef location(CheckResult check) {
+        PhaseResult bad = firstBadPhase(check);
+        if (bad != null && bad.failure() != null && bad.failure().source() != null) return bad.failure().source();
+        return check.source();
     }
 
     /** One line: the failure's message, prefixed by the phase it happened in. */

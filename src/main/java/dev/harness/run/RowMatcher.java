@@ -91,22 +91,21 @@ final class RowMatcher {
             }
         }
         StringBuilder diff = new StringBuilder();
-        int missing = 0;
-        int extra = 0;
+        RowsDifference difference = new RowsDifference();
         for (int i = 0; i < expected.size(); i++) {
             if (!expectedMatched[i]) {
-                missing++;
+                difference.missing(TableText.values(expected.get(i)));
                 diff.append("- ").append(TableText.rowOfCells(expected.get(i))).append('\n');
             }
         }
         for (int j = 0; j < actual.size(); j++) {
             if (matchOfActual[j] < 0) {
-                extra++;
+                difference.unexpected(actual.get(j));
                 diff.append("+ ").append(TableText.row(actual.get(j))).append('\n');
             }
         }
-        if (missing == 0 && extra == 0) return new Comparison(true, null, "");
-        return new Comparison(false, summary(expected.size(), actual.size(), missing, extra), diff.toString());
+        if (difference.none()) return new Comparison(true, null, "");
+        return new Comparison(false, difference.sentence("rows"), diff.toString());
     }
 
     /** Kuhn's augmenting path: finds an actual row for expected row {@code e}, re-seating earlier matches if needed. */
@@ -138,45 +137,43 @@ final class RowMatcher {
         StringBuilder diff = new StringBuilder();
         int i = 0;
         int j = 0;
-        int missing = 0;
-        int extra = 0;
+        RowsDifference difference = new RowsDifference();
         while (i < n || j < m) {
             if (i < n && j < m && rowMatches(expected.get(i), actual.get(j), meter) && lcs[i][j] == lcs[i + 1][j + 1] + 1) {
                 diff.append("  ").append(TableText.row(actual.get(j))).append('\n');
                 i++;
                 j++;
             } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                difference.unexpected(actual.get(j));
                 diff.append("+ ").append(TableText.row(actual.get(j++))).append('\n');
-                extra++;
             } else {
+                difference.missing(TableText.values(expected.get(i)));
                 diff.append("- ").append(TableText.rowOfCells(expected.get(i++))).append('\n');
-                missing++;
             }
         }
-        return new Comparison(false, "ordered " + summary(n, m, missing, extra), diff.toString());
+        return new Comparison(false, difference.sentence("ordered rows"), diff.toString());
     }
 
     private static Comparison positional(List<List<Cell>> expected, List<List<String>> actual, Meter meter) {
         StringBuilder diff = new StringBuilder();
+        RowsDifference difference = new RowsDifference();
         int bad = 0;
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
             boolean hasE = i < expected.size();
             boolean hasA = i < actual.size();
             if (hasE && hasA && rowMatches(expected.get(i), actual.get(i), meter)) continue;
             bad++;
-            if (hasE) diff.append("- ").append(TableText.rowOfCells(expected.get(i))).append('\n');
-            if (hasA) diff.append("+ ").append(TableText.row(actual.get(i))).append('\n');
+            if (hasE) {
+                difference.missing(TableText.values(expected.get(i)));
+                diff.append("- ").append(TableText.rowOfCells(expected.get(i))).append('\n');
+            }
+            if (hasA) {
+                difference.unexpected(actual.get(i));
+                diff.append("+ ").append(TableText.row(actual.get(i))).append('\n');
+            }
         }
         if (bad == 0) return new Comparison(true, null, "");
-        return new Comparison(false, "ordered rows differ at " + bad + " positions", diff.toString());
-    }
-
-    private static String summary(int expected, int actual, int missing, int extra) {
-        return "rows differ: expected " + rows(expected) + ", got " + rows(actual) + " (" + missing + " missing, " + extra + " unexpected)";
-    }
-
-    private static String rows(int n) {
-        return n == 1 ? "1 row" : n + " rows";
+        return new Comparison(false, difference.sentence("ordered rows") + " (at " + bad + " positions)", diff.toString());
     }
 
     private static String keyOfCells(List<Cell> row) {

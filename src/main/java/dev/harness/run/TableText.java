@@ -35,9 +35,14 @@ final class TableText {
     }
 
     static String rowOfCells(List<Cell> cells) {
+        return row(values(cells));
+    }
+
+    /** An expected row's values as text, SQL NULL as null. */
+    static List<String> values(List<Cell> cells) {
         List<String> values = new ArrayList<>();
         for (Cell c : cells) values.add(c.type() == Cell.Type.NULL ? null : c.text());
-        return row(values);
+        return values;
     }
 
     /** Header (when columns are known) then one line per row; "(no rows)" when empty. */

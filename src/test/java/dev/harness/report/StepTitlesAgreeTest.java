@@ -123,11 +123,18 @@ class StepTitlesAgreeTest {
     private List<String> junitPhaseTitles(RunResult result) throws IOException {
         StringWriter xml = new StringWriter();
         new JUnitXmlReporter().write(result, dir, xml);
-        String text = xml.toString();
-        String firstCase = text.substring(text.indexOf("<testcase"), text.indexOf("</testcase>"));
+        String firstCase;
+        try {
+            var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            var testcase = (org.w3c.dom.Element) doc.getElementsByTagName("testcase").item(0);
+            firstCase = testcase.getElementsByTagName("system-out").item(0).getTextContent();
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IOException(e);
+        }
         List<String> out = new ArrayList<>();
         for (String line : firstCase.split("\n")) {
-            Matcher m = JUNIT_PHASE.matcher(line.replaceFirst("^.*<!\\[CDATA\\[", ""));
+            Matcher m = JUNIT_PHASE.matcher(line);
             if (m.matches()) out.add(m.group(1));
         }
         return out;

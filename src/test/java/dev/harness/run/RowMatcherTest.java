@@ -76,13 +76,29 @@ class RowMatcherTest {
     }
 
     @Test
-    void theMismatchSummaryCountsRowsInWords() {
-        var exp = new Expectation.Rows(List.of(row(Cell.number("2"))), null, false);
-        var c = compare(exp, table(List.of("last_value"), List.of(vals("34"))));
-        assertEquals("rows differ: expected 1 row, got 1 row (1 missing, 1 unexpected)", c.reason());
-        var two = compare(new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("2"))), null, false),
+    void theMismatchSummaryNamesTheFirstMissingAndTheFirstUnexpectedRow() {
+        var exp = new Expectation.Rows(List.of(row(Cell.number("1"), Cell.string("one")), row(Cell.number("2"), Cell.string("deux")),
+                row(Cell.number("3"), Cell.string("three"))), null, false);
+        var c = compare(exp, table(List.of("id", "name"), List.of(vals("1", "one"), vals("2", "two"), vals("3", "drei"))));
+        assertEquals("rows differ: missing [2, deux], unexpected [2, two]; 2 more", c.reason());
+        var one = compare(new Expectation.Rows(List.of(row(Cell.number("2"))), null, false), table(List.of("a"), List.of(vals("34"))));
+        assertEquals("rows differ: missing [2], unexpected [34]", one.reason());
+        var none = compare(new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.string(""))), null, false),
                 table(List.of("a"), List.of()));
-        assertEquals("rows differ: expected 2 rows, got 0 rows (2 missing, 0 unexpected)", two.reason());
+        assertEquals("rows differ: missing [1]; 1 more", none.reason());
+        var nulls = compare(new Expectation.Rows(List.of(), null, false), table(List.of("a", "b"), List.of(vals(null, "x\ny"))));
+        assertEquals("rows differ: unexpected [<null>, x\\ny]", nulls.reason());
+        var ordered = compare(new Expectation.Rows(List.of(row(Cell.number("1")), row(Cell.number("2"))), null, true),
+                table(List.of("a"), List.of(vals("1"), vals("3"))));
+        assertEquals("ordered rows differ: missing [2], unexpected [3]", ordered.reason());
+    }
+
+    @Test
+    void aLongRowIsCutInTheSummaryNotInTheDiff() {
+        String wide = "x".repeat(RowsDifference.ROW_CHARS + 50);
+        var c = compare(new Expectation.Rows(List.of(), null, false), table(List.of("a"), List.of(vals(wide))));
+        assertEquals("rows differ: unexpected [" + "x".repeat(RowsDifference.ROW_CHARS) + "…]", c.reason());
+        assertTrue(c.diff().contains(wide));
     }
 
     @Test
@@ -133,7 +149,7 @@ class RowMatcherTest {
         var c = compare(exp, table(List.of("a", "b"), List.of(vals("1", "one"), vals("3", "three"))));
         assertFalse(c.matches());
         assertEquals("- 3 | <null>\n+ 3 | three\n", c.diff());
-        assertTrue(c.reason().contains("1 missing, 1 unexpected"), c.reason());
+        assertEquals("rows differ: missing [3, <null>], unexpected [3, three]", c.reason());
     }
 
     @Test

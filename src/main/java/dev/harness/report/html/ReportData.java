@@ -71,9 +71,11 @@ public record ReportData(
             List<CellView> cells,
             List<PhaseView> phases) {}
 
+    /** {@code version}: the server version the phase ran on (the service's last start before it), or null. */
     public record PhaseView(
             String label,
             String service,
+            String version,
             String status,
             String duration,
             String skipReason,

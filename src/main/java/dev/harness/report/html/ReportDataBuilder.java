@@ -166,10 +166,12 @@ public final class ReportDataBuilder {
                 cells.add(new CellView(status(p.status()), cellTitle(p)));
             }
         }
+        Map<Integer, String> versionAt = new HashMap<>();
+        for (ColumnView col : columns) versionAt.put(col.actionIndex(), col.version());
         List<PhaseView> phases = new ArrayList<>();
         for (PhaseResult p : c.phases()) {
-            phases.add(new PhaseView(p.label(), p.service(), status(p.status()), Elapsed.human(p.durationMillis()), p.skipReason(),
-                    failure(p, logs), TextCap.log(p.log()), TextCap.log(FailureText.captured(p))));
+            phases.add(new PhaseView(p.label(), p.service(), versionAt.get(p.actionIndex()), status(p.status()),
+                    Elapsed.human(p.durationMillis()), p.skipReason(), failure(p, logs), TextCap.log(p.log()), TextCap.log(FailureText.captured(p))));
         }
         boolean bad = c.status() == Status.FAILED || c.status() == Status.ERROR;
         return new CheckView(id, c.name(), c.description(), c.source() == null ? null : c.source().fileLine(), status(c.status()),

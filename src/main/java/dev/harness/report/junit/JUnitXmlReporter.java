@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +40,10 @@ import javax.xml.stream.XMLStreamWriter;
  * Writes {@code junit.xml}: one {@code <testsuite>} per scenario, one {@code <testcase>} per check
  * ({@code classname} = scenario, {@code name} = check, made unique because GitLab keeps only the first
  * of duplicate pairs). {@code failure} = an expectation was not met, {@code error} = infrastructure,
- * {@code skipped} = excluded by a gate. Modelled on JUnit's own {@code XmlReportWriter}.
+ * {@code skipped} = excluded by a gate. Modelled on JUnit's own {@code XmlReportWriter}. Valid against the Jenkins
+ * xUnit plugin's junit-10.xsd, except for the {@code file}/{@code line} attributes of a testcase, which strict mode
+ * omits. Text is written as escaped characters, never CDATA: a split CDATA section ({@code ]]>} in the text) is two
+ * nodes, and a tool that re-indents the file while merging would put whitespace between them.
  */
 public final class JUnitXmlReporter implements Reporter {
     public static final String FILE = ReportFiles.JUNIT_XML;
@@ -47,15 +52,25 @@ public final class JUnitXmlReporter implements Reporter {
 
     private final Clock clock;
     private final String hostname;
+    private final JUnitOptions options;
 
     public JUnitXmlReporter() {
-        this(Clock.systemDefaultZone(), localHostname());
+        this(JUnitOptions.defaults());
+    }
+
+    public JUnitXmlReporter(JUnitOptions options) {
+        this(Clock.systemDefaultZone(), localHostname(), options);
     }
 
     /** @param clock gives the time zone of timestamps and "now" for a run that has not finished */
     public JUnitXmlReporter(Clock clock, String hostname) {
+        this(clock, hostname, JUnitOptions.defaults());
+    }
+
+    public JUnitXmlReporter(Clock clock, String hostname, JUnitOptions options) {
         this.clock = clock;
         this.hostname = hostname;
+        this.options = options;
     }
 
     @Override
@@ -118,14 +133,18 @@ public final class JUnitXmlReporter implements Reporter {
             newline();
             xml.writeStartElement("testsuites");
             attribute("name", "harness");
-            counts(tests, failures, errors, skipped, time, timestamp);
+            // junit-10.xsd allows neither skipped nor timestamp here (the suite has both)
+            attribute("tests", Integer.toString(tests));
+            attribute("failures", Long.toString(failures));
+            attribute("errors", Long.toString(errors));
+            attribute("time", time);
             newline();
 
             xml.writeStartElement("testsuite");
             attribute("name", scenarioName());
             counts(tests, failures, errors, skipped, time, timestamp);
             attribute("hostname", hostname);
-            if (plan != null && plan.scenarioFile() != null) attribute("file", plan.scenarioFile());
+            if (plan != null && plan.scenarioFile() != null) attribute("file", options.paths().shown(plan.scenarioFile()));
             newline();
             properties();
             Set<String> used = new HashSet<>();
@@ -133,7 +152,7 @@ public final class JUnitXmlReporter implements Reporter {
             if (runCase) runTestcase(uniqueName(RUN_CASE, used));
             if (result.infraError() != null) {
                 xml.writeStartElement("system-err");
-                cdata("infrastructure error: " + TextCap.lines(result.infraError()) + "\n");
+                text("infrastructure error: " + TextCap.lines(result.infraError()) + "\n");
                 xml.writeEndElement();
                 newline();
             }
@@ -172,6 +191,7 @@ public final class JUnitXmlReporter implements Reporter {
                     props.put("catalog", String.join(", ", plan.versions().stream().map(v -> v.text()).toList()));
                 }
             }
+            props.put("shard", options.shard());
             props.put("command", result.command());
             props.put("exit-code", Integer.toString(result.exitCode()));
             if (result.interrupted()) props.put("interrupted", "true");
@@ -193,22 +213,25 @@ public final class JUnitXmlReporter implements Reporter {
             attribute("name", name);
             attribute("classname", scenarioName());
             attribute("time", Elapsed.seconds(check.durationMillis()));
-            SourceRef where = location(check);
-            if (where != null) {
-                attribute("file", where.file());
+            SourceRef where = FailureText.location(check);
+            if (where != null && !options.strict()) {
+                attribute("file", options.paths().shown(where.file()));
                 attribute("line", Integer.toString(where.line()));
             }
             switch (check.status()) {
                 case FAILED -> outcome("failure", "ExpectationNotMet", FailureText.headline(check), FailureText.body(check));
                 case ERROR -> outcome("error", errorType(), FailureText.headline(check), errorBody(check));
                 case SKIPPED -> {
-                    xml.writeEmptyElement("skipped");
+                    // GitLab shows the element's text as the reason, Jenkins and others the attribute
+                    xml.writeStartElement("skipped");
                     attribute("message", skipMessage(check));
+                    text(skipMessage(check));
+                    xml.writeEndElement();
                 }
                 case PASSED -> { }
             }
             xml.writeStartElement("system-out");
-            cdata(stepLog(check));
+            text(stepLog(check));
             xml.writeEndElement();
             xml.writeEndElement();
             newline();
@@ -224,12 +247,14 @@ public final class JUnitXmlReporter implements Reporter {
             attribute("name", name);
             attribute("classname", scenarioName());
             attribute("time", Elapsed.seconds(durationMillis()));
-            if (plan != null && plan.scenarioFile() != null) attribute("file", plan.scenarioFile());
+            if (plan != null && plan.scenarioFile() != null && !options.strict()) {
+                attribute("file", options.paths().shown(plan.scenarioFile()));
+            }
             String message = result.infraError() != null ? TextCap.lines(result.infraError()) : "the run was interrupted";
             String body = message + "\n" + (result.interrupted() ? "\nThe run was interrupted (Ctrl-C or SIGTERM).\n" : "");
             outcome("error", errorType(), TextCap.firstLine(message), body);
             xml.writeStartElement("system-out");
-            cdata(attachments(result.logs().keySet()));
+            text(attachments(null, result.logs().keySet()));
             xml.writeEndElement();
             xml.writeEndElement();
             newline();
@@ -239,15 +264,8 @@ public final class JUnitXmlReporter implements Reporter {
             xml.writeStartElement(element);
             attribute("message", message);
             attribute("type", type);
-            cdata(body);
+            text(body);
             xml.writeEndElement();
-        }
-
-        /** The failing statement's position when there is one (PR annotations then land on it), else the check's. */
-        private SourceRef location(CheckResult check) {
-            PhaseResult bad = FailureText.firstBadPhase(check);
-            if (bad != null && bad.failure() != null && bad.failure().source() != null) return bad.failure().source();
-            return check.source();
         }
 
         private String errorBody(CheckResult check) {
@@ -278,7 +296,8 @@ public final class JUnitXmlReporter implements Reporter {
             if (check.status() == Status.SKIPPED && sb.length() == 0) sb.append("skipped: ").append(skipMessage(check)).append('\n');
             // Attach only the logs of the services the check talked to; without any, all of them.
             services.retainAll(result.logs().keySet());
-            sb.append(attachments(services.isEmpty() ? result.logs().keySet() : services));
+            PhaseResult bad = FailureText.firstBadPhase(check);
+            sb.append(attachments(bad == null ? null : bad.service(), services.isEmpty() ? result.logs().keySet() : services));
             return sb.toString();
         }
 
@@ -287,13 +306,20 @@ public final class JUnitXmlReporter implements Reporter {
             return p.label() + (p.service() == null ? "" : " on " + p.service());
         }
 
-        /** {@code [[ATTACHMENT|path]]} lines, one per line with nothing else on it (Jenkins and GitLab both require that). */
-        private String attachments(Iterable<String> services) {
-            StringBuilder sb = new StringBuilder();
+        /**
+         * {@code [[ATTACHMENT|path]]} lines, one per line with nothing else on it (Jenkins and GitLab both require that).
+         * GitLab keeps only the first: the failing service's log when there is one, then report.html, then the other logs.
+         */
+        private String attachments(String failingService, Collection<String> services) {
+            List<String> files = new ArrayList<>();
+            String failingLog = failingService == null ? null : result.logs().get(failingService);
+            if (failingLog != null) files.add(failingLog);
+            files.add(ReportFiles.REPORT_HTML);
             for (String service : services) {
-                sb.append("[[ATTACHMENT|").append(reportDir.resolve(result.logs().get(service)).normalize()).append("]]\n");
+                if (!service.equals(failingService)) files.add(result.logs().get(service));
             }
-            sb.append("[[ATTACHMENT|").append(reportDir.resolve(ReportFiles.REPORT_HTML).normalize()).append("]]\n");
+            StringBuilder sb = new StringBuilder();
+            for (String file : files) sb.append("[[ATTACHMENT|").append(options.paths().shown(reportDir.resolve(file))).append("]]\n");
             return sb.toString();
         }
 
@@ -329,8 +355,9 @@ public final class JUnitXmlReporter implements Reporter {
             raw.write('"');
         }
 
-        private void cdata(String text) throws XMLStreamException {
-            for (String part : XmlText.cdataSections(text)) xml.writeCData(part);
+        /** Escaped character data (StAX escapes {@code <}, {@code &} and {@code >}). */
+        private void text(String text) throws XMLStreamException {
+            xml.writeCharacters(XmlText.legal(text));
         }
 
         private void newline() throws XMLStreamException {

@@ -1,8 +1,6 @@
 package dev.harness.report.junit;
 
 import dev.harness.model.Printable;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Makes arbitrary text safe for XML 1.0. Server logs and SQL results can hold any character; one control
@@ -43,23 +41,6 @@ public final class XmlText {
                 || (cp >= 0x20 && cp <= 0xD7FF)
                 || (cp >= 0xE000 && cp <= 0xFFFD)
                 || (cp >= 0x10000 && cp <= 0x10FFFF);
-    }
-
-    /**
-     * Splits legal text into pieces that can each be written as one CDATA section: a section cannot
-     * contain {@code ]]>}, so the text is cut between {@code ]]} and {@code >}.
-     */
-    public static List<String> cdataSections(String text) {
-        String legal = legal(text);
-        List<String> parts = new ArrayList<>();
-        int from = 0;
-        int at;
-        while ((at = legal.indexOf("]]>", from)) >= 0) {
-            parts.add(legal.substring(from, at + 2));
-            from = at + 2;
-        }
-        parts.add(legal.substring(from));
-        return parts;
     }
 
     /** Attribute text with tab and LF as character references, so parsers keep them (they'd become spaces). */

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * Appends one container's output to a log file, from its first line, for as long as the container exists.
  * A follow stream ends whenever the container's process exits, also when Docker's restart policy is about to
  * restart it; the follower then re-attaches and skips what it already wrote (by Docker's per-line timestamps),
- * so a restarted container's log is complete and not duplicated.
+ * so a restarted container's log is complete and not duplicated. Only whole lines reach the file: a line the
+ * container has not finished stays here until its end comes (or the stream ends), so the harness's own notes,
+ * appended to the same file, never land inside a server's line.
  */
 public final class ContainerLogFollower {
     private final DockerClient docker;
@@ -31,6 +33,10 @@ public final class ContainerLogFollower {
     private volatile boolean closed;
     private volatile ResultCallback.Adapter<Frame> current;
     private Instant lastWritten = Instant.EPOCH;
+    /** The container's unfinished last line; guarded by this. */
+    private final StringBuilder partial = new StringBuilder();
+    /** A line longer than this is written unfinished: memory stays bounded whatever the container prints. */
+    static final int MAX_PARTIAL_CHARS = 1 << 20;
 
     private ContainerLogFollower(DockerClient docker, String containerId, Path file) {
         this.docker = docker;
@@ -74,6 +80,7 @@ public final class ContainerLogFollower {
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             while (!closed) {
                 followOnce(out);
+                endLine(out); // the process that printed it is gone: nothing will finish it
                 if (closed || !mayRunAgain()) break;
             }
         } catch (IOException | RuntimeException e) {
@@ -146,13 +153,25 @@ public final class ContainerLogFollower {
         if (at != null && !at.isAfter(skipUpTo)) return;
         try {
             synchronized (this) {
-                out.write(payload.getBytes(StandardCharsets.UTF_8));
-                out.flush();
+                partial.append(payload);
+                int end = partial.length() > MAX_PARTIAL_CHARS ? partial.length() : partial.lastIndexOf("\n") + 1;
+                if (end > 0) {
+                    out.write(partial.substring(0, end).getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    partial.delete(0, end);
+                }
                 if (at != null) lastWritten = at;
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private synchronized void endLine(OutputStream out) throws IOException {
+        if (partial.length() == 0) return;
+        out.write((partial + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        partial.setLength(0);
     }
 
     private void appendNote(String line) {

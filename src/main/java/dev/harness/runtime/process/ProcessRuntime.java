@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs services as local processes. The run folder holds {@code logs/<service>.log} (appended across restarts,
- * with a marker line per start, kill and stop). Volumes (kept across kills and restarts) live in the run's
+ * with a marker line per start, exit, kill and stop, each written while none of the service's processes runs, so
+ * never inside a server's line). Volumes (kept across kills and restarts) live in the run's
  * {@link ScratchFolder} under the system temp directory, named after the unique run id, because the report folder
  * may sit where an unprivileged server user cannot go (a checkout in /root) and server data is no report: it is
  * deleted on close unless kept. Servers also run in the scratch folder, so everything the run started can be
@@ -40,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  * a run killed together with its watchdog left. None of it when the runtime was created to keep its processes.
  */
 public final class ProcessRuntime implements ServiceRuntime {
+    /** Held while a start or an exit is marked, so an exit is never marked after the next start. */
+    private final Object markers = new Object();
     private final String runId;
     private final Path scratch;
     private final Path volumesDir;
@@ -159,20 +162,38 @@ public final class ProcessRuntime implements ServiceRuntime {
         // The child writes straight into the log file: nothing to pump, and the log survives a harness crash.
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        // One marker line even for a multi-line script argument: the log's own lines stay the server's.
-        marker(service, "start " + String.join(" ", argv).replace("\n", "\\n") + user.map(u -> " (as " + u.name() + ")").orElse(""));
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            marker(service, "could not launch: " + e.getMessage());
-            throw new HarnessException.Infrastructure(service, "could not launch " + argv.get(0) + ": " + e.getMessage(), e);
-        }
-        processes.put(service, process);
-        marker(service, "started pid " + process.pid() + " ports " + published);
-        // Records an exit nobody asked for (a crash at start) in the log, next to the server's own last words.
-        process.onExit().thenAccept(p -> marker(service, "pid " + p.pid() + " exited with " + p.exitValue()));
+        // One marker line even for a multi-line script argument: the log's own lines stay the server's. Markers are
+        // written only while no process of the service runs (before a start, after an exit): the server writes
+        // straight into this file, and a marker written while it is alive could land in the middle of its line.
+        String startMarker = "start " + String.join(" ", argv).replace("\n", "\\n") + user.map(u -> " (as " + u.name() + ")").orElse("")
+                + " ports " + published;
+        Process process = launch(service, pb, argv.get(0), startMarker);
         return new RunningService(service, "127.0.0.1", Map.copyOf(published), Long.toString(process.pid()), startId);
+    }
+
+    /**
+     * Starts the process and marks it. The exit marker records an exit nobody asked for (a crash at start) next to
+     * the server's own last words; not once the service has been started again (it runs late, in a JDK thread),
+     * when it would land among the new life's lines.
+     */
+    private Process launch(String service, ProcessBuilder pb, String program, String startMarker) {
+        Process process;
+        synchronized (markers) {
+            marker(service, startMarker);
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                marker(service, "could not launch: " + e.getMessage());
+                throw new HarnessException.Infrastructure(service, "could not launch " + program + ": " + e.getMessage(), e);
+            }
+            processes.put(service, process);
+        }
+        process.onExit().thenAccept(p -> {
+            synchronized (markers) {
+                if (processes.get(service) == process) marker(service, "pid " + p.pid() + " exited with " + p.exitValue());
+            }
+        });
+        return process;
     }
 
     private String substitute(String text, String service, Map<Integer, Integer> published, Set<String> volumes, String startId) {
@@ -234,7 +255,6 @@ public final class ProcessRuntime implements ServiceRuntime {
             return;
         }
         List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
-        marker(service, "stop (SIGTERM) pid " + p.pid());
         p.destroy();
         boolean exited;
         try {
@@ -243,14 +263,12 @@ public final class ProcessRuntime implements ServiceRuntime {
             Thread.currentThread().interrupt();
             exited = false;
         }
-        if (!exited) {
-            marker(service, "did not stop within " + grace.toSeconds() + "s: SIGKILL");
-            ProcessTree.kill(p.toHandle());
-        }
+        if (!exited) ProcessTree.kill(p.toHandle());
         tree.forEach(ProcessHandle::destroyForcibly); // children of a clean exit are gone already
         ProcessTree.awaitGone(tree);
         sweep(service);
-        marker(service, "stopped, exit " + exitOf(p));
+        marker(service, "stopped pid " + p.pid() + " (SIGTERM" + (exited ? "" : ", no exit within " + grace.toMillis() + " ms: SIGKILL")
+                + "), exit " + exitOf(p));
     }
 
     /**

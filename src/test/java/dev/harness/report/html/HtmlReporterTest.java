@@ -149,6 +149,32 @@ public class HtmlReporterTest {
     }
 
     @Test
+    void failureBoxesNameTheServerVersionThePhaseRanOn() throws Exception {
+        String html = html(RunFixtures.rich(dir));
+        // validate #2 ran on db_2 after its start at 15.19; manipulate 2 on db_1, started at 15.17
+        assertTrue(html.contains("<strong>validate #2</strong> on <span class=\"mono\">db_2</span> "
+                + "<span class=\"server-version muted\">running 15.19</span>"), html);
+        assertTrue(html.contains("<strong>manipulate 2</strong> on <span class=\"mono\">db_1</span> "
+                + "<span class=\"server-version muted\">running 15.17</span>"), html);
+    }
+
+    @Test
+    void invisibleFormatCharactersAreVisibleEscapesEmojiJoinersStay() throws Exception {
+        StringWriter out = new StringWriter();
+        VisibleControlsWriter w = new VisibleControlsWriter(out);
+        w.write("id\u200b1 \ufeffbom soft\u00adhyphen join\u2060er tag\uDB40\uDC41 family 👨\u200d👩 \u0007");
+        w.finish();
+        assertEquals("id\\u200b1 \\ufeffbom soft\\u00adhyphen join\\u2060er tag\\u{e0041} family 👨\u200d👩 \\x07", out.toString());
+
+        RunFixtures.writeLogs(dir);
+        Files.writeString(dir.resolve("logs/db_2.log"), "2026-03-01 12:00:01.000 UTC [1] LOG:  user \u200badmin\n", StandardOpenOption.APPEND);
+        StringWriter page = new StringWriter();
+        new HtmlReporter(RunFixtures.CLOCK, HtmlReporter.DEFAULT_MAX_LOG_BYTES).render(RunFixtures.rich(dir), dir, page);
+        assertTrue(page.toString().contains("user \\u200badmin"), "a log line's zero-width space is shown");
+        assertTrue(page.toString().codePoints().noneMatch(cp -> Character.getType(cp) == Character.FORMAT && cp != 0x200d));
+    }
+
+    @Test
     void aSurrogatePairSplitAcrossWritesStaysAPair() throws Exception {
         StringWriter out = new StringWriter();
         VisibleControlsWriter w = new VisibleControlsWriter(out);

@@ -49,6 +49,16 @@ public class JUnitXmlReporterTest {
         throw new AssertionError("no testcase " + name);
     }
 
+    /** The value of the suite property {@code name}, or null. */
+    public static String property(Document doc, String name) {
+        NodeList props = doc.getElementsByTagName("property");
+        for (int i = 0; i < props.getLength(); i++) {
+            Element e = (Element) props.item(i);
+            if (e.getAttribute("name").equals(name)) return e.getAttribute("value");
+        }
+        return null;
+    }
+
     static Element child(Element parent, String tag) {
         NodeList l = parent.getElementsByTagName(tag);
         return l.getLength() == 0 ? null : (Element) l.item(0);

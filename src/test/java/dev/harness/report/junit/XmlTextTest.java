@@ -3,7 +3,6 @@ package dev.harness.report.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class XmlTextTest {
@@ -22,13 +21,6 @@ class XmlTextTest {
         String s = "tab\tnl\n 😀 é";
         assertSame(s, XmlText.legal(s));
         assertEquals("cr\\r overwrites, parsers drop it", XmlText.legal("cr\r overwrites, parsers drop it"));
-    }
-
-    @Test
-    void cdataIsSplitBetweenBracketsAndGreaterThan() {
-        assertEquals(List.of("a]]]]", ">b"), XmlText.cdataSections("a]]]]>b"));
-        assertEquals(List.of("x]]", ">y]]", ">"), XmlText.cdataSections("x]]>y]]>"));
-        assertEquals(List.of("plain"), XmlText.cdataSections("plain"));
     }
 
     @Test

@@ -100,6 +100,20 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void aLineTheContainerLeftUnfinishedEndsBeforeTheNextNote() {
+        // the unfinished stdout line is written before "alive" goes to stderr, so it is in the pipe once "alive" shows
+        ServiceSpec spec = shell("half", "printf 'part one '; echo alive >&2; sleep infinity", Map.of(), List.of(), "no");
+        runtime.start(spec);
+        Await.until("alive", () -> log("half").contains("alive"));
+        runtime.kill("half");
+        runtime.start(spec);
+        Await.until("second life", () -> log("half").split("alive", -1).length - 1 == 2);
+        List<String> lines = log("half").lines().toList();
+        assertTrue(lines.contains("part one "), log("half"));
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("part one") && l.contains("---")), "a note glued to the line: " + log("half"));
+    }
+
+    @Test
     void onFailureRestartPolicyRestartsAndTheLogKeepsEveryAttempt() {
         String script = "n=$(cat /state/n 2>/dev/null || echo 0); n=$((n+1)); echo $n > /state/n; echo attempt-$n; "
                 + "if [ $n -ge 3 ]; then echo settled; exec sleep infinity; fi; exit 1";

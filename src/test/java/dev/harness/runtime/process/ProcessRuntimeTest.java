@@ -99,6 +99,18 @@ class ProcessRuntimeTest {
     }
 
     @Test
+    void markersNeverLandInsideALineTheServerIsStillWriting() throws Exception {
+        // half a line, then the rest only when SIGTERM comes: a marker written while it runs would split it
+        runtime.start(sh("svc", "trap 'printf \"part two\\n\"; exit 0' TERM; printf 'part one '; while :; do sleep 0.1; done", Map.of()));
+        awaitLog("svc", "part one ");
+        runtime.stop("svc", Duration.ofSeconds(30));
+        List<String> lines = log("svc").lines().toList();
+        assertTrue(lines.contains("part one part two"), log("svc"));
+        assertTrue(lines.get(lines.size() - 1).matches("=== harness \\S+ svc: stopped pid \\d+ \\(SIGTERM\\), exit 0"), log("svc"));
+        assertTrue(lines.get(0).matches("=== harness \\S+ svc: start /bin/sh -c .* ports \\{5432=\\d+\\}"), log("svc"));
+    }
+
+    @Test
     void killTakesDescendantsWithIt() throws Exception {
         RunningService s = runtime.start(sh("svc", "sleep 600 & sleep 600 & echo forked; exec sleep 601", Map.of()));
         awaitLog("svc", "forked");
@@ -155,14 +167,14 @@ class ProcessRuntimeTest {
         runtime.stop("polite", Duration.ofSeconds(30));
         assertFalse(runtime.isRunning("polite"));
         assertTrue(output("polite").contains("got-term"), log("polite"));
-        assertTrue(log("polite").contains("stopped, exit 0"), log("polite"));
+        assertTrue(log("polite").contains("(SIGTERM), exit 0"), log("polite"));
 
         // An ignored SIGTERM is inherited across exec: this sleep cannot be stopped politely.
         runtime.start(sh("stubborn", "trap '' TERM; echo up; exec sleep 600", Map.of()));
         awaitLog("stubborn", "up");
         runtime.stop("stubborn", Duration.ofMillis(200));
         assertFalse(runtime.isRunning("stubborn"));
-        assertTrue(log("stubborn").contains("SIGKILL"), log("stubborn"));
+        assertTrue(log("stubborn").contains("(SIGTERM, no exit within 200 ms: SIGKILL), exit 137"), log("stubborn"));
     }
 
     @Test
