@@ -18,7 +18,7 @@ import org.w3c.dom.Node;
  * The merged junit.xml: one {@code <testsuite>} per scenario holding the testcases of all its shards. A suite
  * keeps every property its inputs carry (each distinct name and value once, so per-shard values such as
  * {@code command} appear once per shard) plus {@code shard} for an input that was a shard and did not say so.
- * Testcases are copied node by node, their text (CDATA included) untouched but for attachment paths, which
+ * Testcases are copied node by node (a check in two inputs is kept twice, the later one renamed), their text (CDATA included) untouched but for attachment paths, which
  * are pointed at the copies in the merged folder; the counts are recounted from the testcases.
  */
 final class JUnitMerge {
@@ -49,7 +49,7 @@ final class JUnitMerge {
         for (Element s : inSuites) addSuite(input, s, attachments);
     }
 
-    /** "check x of scenario y is in two inputs": kept once, the first. */
+    /** "check x of scenario y is in more than one input": the later ones renamed. */
     List<String> duplicates() {
         return duplicates;
     }
@@ -57,6 +57,7 @@ final class JUnitMerge {
     Document finish() {
         double total = 0;
         int[] sums = new int[4];
+        root.appendChild(out.createTextNode("\n"));
         for (Suite s : suites.values()) {
             if (s.propertyValues().isEmpty()) s.element().removeChild(s.properties()); // junit-10.xsd: none or at least one
             for (Element t : s.trailing()) s.element().appendChild(t);
@@ -76,23 +77,23 @@ final class JUnitMerge {
     private void addSuite(InputReport input, Element in, UnaryOperator<String> attachments) {
         String name = in.getAttribute("name");
         Suite suite = suites.computeIfAbsent(name, n -> newSuite(in));
-        boolean saysShard = false;
-        for (Element props : children(in, "properties")) {
-            for (Element p : children(props, "property")) {
-                saysShard |= p.getAttribute("name").equals("shard");
-                addProperty(suite, p.getAttribute("name"), p.getAttribute("value"));
-            }
-        }
+        List<Element> props = new ArrayList<>();
+        for (Element list : children(in, "properties")) props.addAll(children(list, "property"));
+        // The shard first: the properties that differ per shard follow their shard's.
+        boolean saysShard = props.stream().anyMatch(p -> p.getAttribute("name").equals("shard"));
         if (!saysShard && input.shard() != null) addProperty(suite, "shard", input.shard());
+        for (Element p : props) addProperty(suite, p.getAttribute("name"), p.getAttribute("value"));
         suite.time()[0] += seconds(in.getAttribute("time"));
         for (Element c : children(in, "testcase")) {
             String key = c.getAttribute("classname") + "\u0000" + c.getAttribute("name");
-            if (!suite.caseKeys().add(key)) {
-                duplicates.add("check " + c.getAttribute("name") + " of " + name + " is in more than one input; kept the first (not "
-                        + input.dir() + ")");
-                continue;
-            }
             Element copy = (Element) out.importNode(c, true);
+            if (!suite.caseKeys().add(key)) {
+                // Overlapping inputs (a shard given twice, a rerun): both results stay, a failure is never dropped.
+                String renamed = c.getAttribute("name") + " [" + (input.shard() != null ? "shard " + input.shard() : input.dir().getFileName()) + "]";
+                copy.setAttribute("name", renamed);
+                duplicates.add("check " + c.getAttribute("name") + " of " + name + " is in more than one input; the one from "
+                        + input.dir() + " is named '" + renamed + "'");
+            }
             pointAttachments(copy, attachments);
             suite.element().appendChild(out.createTextNode("\n"));
             suite.element().appendChild(copy);

@@ -173,6 +173,8 @@ public final class ReportMerge {
             // No re-indenting: testcase text (CDATA split around "]]>") is written back exactly as it was read.
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty(OutputKeys.INDENT, "no");
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             t.transform(new DOMSource(junit.finish()), new StreamResult(w));
             w.write("\n");
         } catch (IOException | TransformerException e) {
