@@ -16,14 +16,9 @@ import java.util.stream.Collectors;
  * with the reason (no check files, the filter or shard left none, every check is gated away).
  *
  * @param only  the {@code --check} names; empty = all
- * @param shard the {@code --shard} option, or null
+ * @param shard the {@code --shard} option (resolved, also from {@code auto}), or null
  */
-record CheckSelection(List<String> only, String shard) {
-    /** Fails on a malformed --shard before anything is loaded. */
-    CheckSelection {
-        if (shard != null) CheckShard.parse(shard);
-    }
-
+record CheckSelection(List<String> only, CheckShard shard) {
     boolean selectsAll() {
         return only.isEmpty() && shard == null;
     }
@@ -38,7 +33,7 @@ record CheckSelection(List<String> only, String shard) {
             }
             kept = all.stream().filter(c -> only.contains(name.apply(c))).toList();
         }
-        return shard == null ? kept : CheckShard.parse(shard).select(kept, name);
+        return shard == null ? kept : shard.select(kept, name);
     }
 
     /**

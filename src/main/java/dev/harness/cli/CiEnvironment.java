@@ -6,12 +6,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** What the CI system says about itself through the environment; the only place the run reads it. */
+/** What the CI system says about itself through the environment the command line was made with (Main's factory). */
 record CiEnvironment(Map<String, String> env) {
-    static CiEnvironment current() {
-        return new CiEnvironment(System.getenv());
-    }
-
     /** {@code GITHUB_ACTIONS=true} turns the annotations on; {@code GITHUB_STEP_SUMMARY} names the summary file. */
     GitHubActions gitHub(WorkingDirPaths paths) {
         if (!"true".equals(env.get("GITHUB_ACTIONS"))) return GitHubActions.off();

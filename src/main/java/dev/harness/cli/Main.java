@@ -1,15 +1,17 @@
 package dev.harness.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code harness run|plan|validate|list|schema|import}. */
+/** Entry point: {@code harness run|merge|plan|validate|list|schema|import|help}. */
 @Command(
         name = "harness",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Declarative upgrade tests for database servers: YAML checks and scenarios, real servers, JUnit XML and HTML reports.",
-        subcommands = {RunCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class, SchemaCommand.class, ImportCommand.class},
+        subcommands = {RunCommand.class, MergeCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class, SchemaCommand.class,
+            ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all checks passed",
@@ -26,7 +28,16 @@ public final class Main implements Runnable {
 
     /** The configured command line, also used by tests to run the real CLI in-process. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * @param env the environment the commands read ({@code --shard auto}'s CI variables, {@code FORCE_COLOR}, …):
+     *            read here, in the CLI, and passed down, so tests give their own
+     */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cl = new CommandLine(new Main(), new Factory(env));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         ErrorHandler errors = new ErrorHandler();
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
@@ -36,9 +47,19 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, plan, validate, list, schema or import");
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, merge, plan, validate, list, schema, import or help");
     }
 
+    /** Gives the commands that read the environment the one the command line was made with. */
+    private record Factory(Map<String, String> env) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == RunCommand.class) return cls.cast(new RunCommand(env));
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** The version Maven writes into the jar's manifest ({@code Implementation-Version}, the pom's version). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

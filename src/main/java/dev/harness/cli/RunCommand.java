@@ -8,16 +8,19 @@ import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Printable;
+import dev.harness.plan.CheckShard;
 import dev.harness.plan.Compiler;
 import dev.harness.plan.PlanJson;
 import dev.harness.plan.PlanSettings;
 import dev.harness.plan.RunTarget;
+import dev.harness.report.console.ColorChoice;
 import dev.harness.report.console.ConsoleListener;
 import dev.harness.report.console.ConsoleOptions;
 import dev.harness.report.console.ConsoleSummary;
 import dev.harness.report.console.Terminal;
 import dev.harness.report.annotations.GitHubActions;
 import dev.harness.report.junit.JUnitOptions;
+import dev.harness.report.console.TtyProbe;
 import dev.harness.run.ExecutorOptions;
 import dev.harness.run.RunSession;
 import dev.harness.system.registry.DatabaseSystems;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--check", paramLabel = "NAME", description = "Run only these checks (repeatable).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--shard", paramLabel = "I/N", description = "Run shard I of N (0-based): every N-th check by name, for CI parallelism.")
+    @Option(names = "--shard", paramLabel = "I/N|auto", description = "Run shard I of N (1-based, 1/N to N/N): every N-th check by name, "
+            + "for CI parallelism; auto: from CI_NODE_INDEX/CI_NODE_TOTAL (GitLab) or BUILDKITE_PARALLEL_JOB/_COUNT (Buildkite).")
     String shard;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "Checks run concurrently within a phase (default: ${DEFAULT-VALUE}).")
@@ -65,12 +70,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Progress notes too.")
     boolean verbose;
 
-    @Option(names = "--no-color", description = "No colour even on a terminal.")
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour: auto (on a terminal, not with CI, TERM=dumb or NO_COLOR; FORCE_COLOR forces it), always, never.")
+    ColorChoice color;
+
+    @Option(names = "--no-color", description = "No colour even on a terminal (--color=never).")
     boolean noColor;
 
     @Option(names = "--junit", paramLabel = "MODE", description = "junit.xml flavour: default (testcase file/line for GitLab and GitHub) "
             + "or strict (valid against Jenkins xUnit's junit-10.xsd, no file/line).")
     String junit;
+
+    private final Map<String, String> env;
+    /** The shard this run runs, resolved from --shard (also auto): the rerun command names it. */
+    private CheckShard resolvedShard;
+
+    RunCommand(Map<String, String> env) {
+        this.env = env;
+    }
 
     /** A plan embeds every check's SQL: far larger than a YAML file may be, still bounded. */
     static final long MAX_PLAN_BYTES = 64 * BoundedFile.MB;
@@ -81,8 +98,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
-        CheckSelection selection = new CheckSelection(only, shard);
-        JUnitOptions junitOptions = JUnitOptions.defaults().withStrict(junitStrict()).withShard(shard);
+        // picocli's writers are for help text; the console classes take streams.
+        PrintStream err = System.err;
+        PrintStream stdout = System.out;
+        resolvedShard = shard(err);
+        CheckSelection selection = new CheckSelection(only, resolvedShard);
+        JUnitOptions junitOptions = JUnitOptions.defaults().withStrict(junitStrict()).withShard(resolvedShard == null ? null : resolvedShard.toString());
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
         if (plan != null && !options.vars.isEmpty()) {
             throw new HarnessException.InvalidInput(VarOption.NAME + " cannot change a replayed plan: --plan runs with the variables it recorded");
@@ -90,11 +111,11 @@ final class RunCommand implements Callable<Integer> {
         RunTarget target = options.target();
         List<Plan> plans = plans(target, selection);
         ReportFolder.prepare(out);
-        ConsoleOptions console = ConsoleOptions.of(Terminal.detect(), quiet, verbose, noColor);
-        GitHubActions gitHub = CiEnvironment.current().gitHub(junitOptions.paths());
-        // picocli's writers are for help text; the console classes take streams.
-        PrintStream err = System.err;
-        PrintStream stdout = System.out;
+        GitHubActions gitHub = new CiEnvironment(env).gitHub(junitOptions.paths());
+        ColorChoice colour = noColor ? ColorChoice.NEVER : color;
+        // Each stream is judged on its own: `2>log` on a terminal keeps escapes out of the log and the summary coloured.
+        ConsoleOptions progress = ConsoleOptions.of(Terminal.detect(TtyProbe.Stream.STDERR, env), quiet, verbose, colour);
+        ConsoleOptions summary = ConsoleOptions.of(Terminal.detect(TtyProbe.Stream.STDOUT, env), quiet, verbose, colour);
         int exit = 0;
         for (Plan p : plans) {
             // The plan is the run's input: a replayed plan runs with the settings it was compiled with.
@@ -102,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
             RunSession session = new RunSession(DatabaseSystems.create(p.system(), config),
                     Components.runtime(p.runtime(), config, keep, p.scenario() + "-" + p.seed()),
                     config, Components.reporters(junitOptions),
-                    ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, console)),
+                    ExecutorOptions.defaults().withParallel(parallel).withListener(new ConsoleListener(err, progress)),
                     PlanJson::write);
             Path dir = session.reportDir(out, p);
             err.println(Printable.line("harness: " + p.scenario() + " seed " + p.seed() + " (" + p.system() + "/" + p.runtime()
@@ -111,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
                 // A lost report is said on stderr, where CI logs keep it, before the summary lists what exists.
                 o.unwrittenReports().forEach(m -> err.println(Printable.line(m)));
                 err.flush();
-                new ConsoleSummary(stdout, console).print(o.result(), reportFiles(dir));
+                new ConsoleSummary(stdout, summary).print(o.result(), reportFiles(dir));
                 stdout.flush();
                 String lost = gitHub.publish(o.result(), dir, stdout);
                 if (lost != null) err.println(lost);
@@ -126,6 +147,15 @@ final class RunCommand implements Callable<Integer> {
         JUnitOptions.Mode mode = JUnitOptions.Mode.parse(junit);
         if (mode == null) throw new HarnessException.InvalidInput("--junit " + Printable.line(junit) + ": expected default or strict");
         return mode == JUnitOptions.Mode.STRICT;
+    }
+
+    /** The --shard option as a shard; {@code auto} says on stderr which CI variables it came from. */
+    private CheckShard shard(PrintStream err) {
+        if (shard == null) return null;
+        if (!shard.trim().equalsIgnoreCase("auto")) return CheckShard.parse(shard);
+        CheckShard.FromCi found = CheckShard.fromCi(env);
+        err.println("harness: --shard auto: shard " + found.shard() + " from " + found.source());
+        return found.shard();
     }
 
     /** Every plan of the run, each with a check to run; all of them are checked before the first server starts. */
@@ -164,7 +194,7 @@ final class RunCommand implements Callable<Integer> {
         options.set.forEach((k, v) -> sb.append(" --set ").append(k).append('=').append(v));
         if (plan == null) for (String v : options.vars) sb.append(' ').append(VarOption.NAME).append(' ').append(v);
         for (String c : only) sb.append(" --check ").append(c);
-        if (shard != null) sb.append(" --shard ").append(shard);
+        if (resolvedShard != null) sb.append(" --shard ").append(resolvedShard);
         sb.append(" --system ").append(p.system()).append(" --runtime ").append(p.runtime()).append(" --seed ").append(p.seed());
         if (parallel > 1) sb.append(" --parallel ").append(parallel);
         return sb.toString();

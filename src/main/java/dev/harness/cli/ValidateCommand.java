@@ -4,6 +4,7 @@ import dev.harness.load.Validation;
 import dev.harness.model.ExitCode;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Printable;
+import dev.harness.report.Counted;
 import dev.harness.model.Problem;
 import dev.harness.model.Scenario;
 import dev.harness.model.SystemKind;
@@ -88,11 +89,11 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!problems.isEmpty()) {
             for (Problem p : problems) err.println(Printable.line(p.toString()));
-            err.println(problems.size() == 1 ? "1 problem" : problems.size() + " problems");
+            err.println(Counted.of(problems.size(), "problem"));
             err.flush();
             return ExitCode.INVALID_INPUT;
         }
-        out.println("ok: " + result.checks().size() + " checks, " + result.scenarios().size() + " scenarios"
+        out.println("ok: " + Counted.of(result.checks().size(), "check") + ", " + Counted.of(result.scenarios().size(), "scenario")
                 + (result.configs().isEmpty() ? "" : ", " + result.configs().size() + " config"));
         out.flush();
         return ExitCode.OK;

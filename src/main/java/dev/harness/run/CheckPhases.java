@@ -106,8 +106,14 @@ final class CheckPhases {
 
     private List<PhaseResult> concurrently(List<Callable<PhaseResult>> tasks, int workers) throws InterruptedException {
         List<PhaseResult> done = new ArrayList<>();
+        java.util.function.Consumer<String> notes = dev.harness.model.WaitNote.sink();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "harness-check");
+            // Workers' notes (statement, attempt) reach the step's live counter like the executor thread's own.
+            Thread t = new Thread(() -> {
+                try (var scope = dev.harness.model.WaitNote.to(notes)) {
+                    r.run();
+                }
+            }, "harness-check");
             t.setDaemon(true);
             return t;
         });

@@ -8,6 +8,7 @@ import dev.harness.model.Plan;
 import dev.harness.model.RunResult;
 import dev.harness.model.Status;
 import dev.harness.model.StepResult;
+import dev.harness.model.WaitNote;
 import dev.harness.model.Version;
 import dev.harness.plan.PlanSettings;
 import dev.harness.runtime.ServiceRuntime;
@@ -80,7 +81,8 @@ final class PlanWalk {
         synchronized (this) {
             walking = true;
         }
-        try (StepHeartbeat beat = new StepHeartbeat(options.listener())) {
+        try (StepHeartbeat beat = new StepHeartbeat(options.listener());
+             WaitNote.Scope notes = WaitNote.to(beat::note)) {
             heartbeat = beat;
             return walk(command, reportDir);
         } finally {
@@ -106,7 +108,7 @@ final class PlanWalk {
             }
             String title = titles.get(i);
             options.listener().stepStarted(i, total, title);
-            heartbeat.begin("elapsed");
+            heartbeat.begin();
             options.log().accept("step " + (i + 1) + "/" + total + " start: " + title);
             Instant stepStart = options.clock().instant();
             StepOutcome outcome = step(i, action, title);

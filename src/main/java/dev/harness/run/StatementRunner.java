@@ -3,6 +3,7 @@ package dev.harness.run;
 import dev.harness.model.Expectation;
 import dev.harness.model.Failure;
 import dev.harness.model.Statement;
+import dev.harness.model.WaitNote;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -67,6 +68,7 @@ final class StatementRunner {
         Judgement.Verdict before = null;
         while (true) {
             attempts++;
+            WaitNote.say("statement " + (statement.source() == null ? "" : statement.source().fileLine() + " ") + "attempt " + attempts);
             Judgement.Attempt attempt = attempt(connection, sql, !(statement.expect() instanceof Expectation.Succeeds), deadline);
             Judgement.Verdict verdict = attempt.timedOut() ? Judgement.timedOut(budget, before, statement.expect())
                     : statement.capture() != null ? Judgement.capture(statement.capture(), attempt)

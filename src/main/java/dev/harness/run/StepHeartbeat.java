@@ -7,13 +7,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * While a step runs, tells the listener how long it has been running, so a terminal can show a live elapsed
- * counter during long waits (a start, await-ready, promote). Ticks start after the first second: short steps
- * print nothing extra. No tick reaches the listener after the step was ended.
+ * While a step runs, tells the listener how long it has been running and what it waits for (the latest
+ * {@link dev.harness.model.WaitNote} of the step, or {@link #RUNNING}), so a terminal can show a live counter and a
+ * CI log a heartbeat line during long waits (a start, await-ready, promote). Ticks start after the first second:
+ * short steps print nothing extra. No tick reaches the listener after the step was ended.
  */
 final class StepHeartbeat implements AutoCloseable {
     static final long FIRST_TICK_MILLIS = 1000;
     static final long TICK_MILLIS = 500;
+    /** What a tick says when the step has said nothing about its wait. */
+    static final String RUNNING = "running";
 
     private final RunListener listener;
     private final ScheduledExecutorService timer;
@@ -21,6 +24,7 @@ final class StepHeartbeat implements AutoCloseable {
     private ScheduledFuture<?> current;
     private long activeStep = -1;
     private long steps;
+    private volatile String note;
 
     StepHeartbeat(RunListener listener) {
         this.listener = listener;
@@ -31,20 +35,27 @@ final class StepHeartbeat implements AutoCloseable {
         });
     }
 
-    /** Starts ticking for a step; {@code what} describes the wait, e.g. "start db_2". */
-    void begin(String what) {
+    /** Starts ticking for a step; what it waits for comes from {@link #note} until {@link #end}. */
+    void begin() {
         synchronized (lock) {
             end();
+            note = null;
             long step = ++steps;
             activeStep = step;
             long started = System.nanoTime();
             current = timer.scheduleAtFixedRate(() -> {
                 synchronized (lock) {
                     if (activeStep != step) return;
-                    listener.waiting(what, (System.nanoTime() - started) / 1_000_000L);
+                    String what = note;
+                    listener.waiting(what == null ? RUNNING : what, (System.nanoTime() - started) / 1_000_000L);
                 }
             }, FIRST_TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** What the current step waits for now; the next tick says it. */
+    void note(String what) {
+        note = what;
     }
 
     /** Stops ticking; after it returns no tick of the ended step reaches the listener. */

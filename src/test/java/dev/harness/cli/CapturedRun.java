@@ -12,7 +12,12 @@ import picocli.CommandLine;
  * (the run command's console goes there), so nothing a user would see escapes the assertions.
  */
 record CapturedRun(int exit, String out, String err) {
-    static synchronized CapturedRun of(String... args) {
+    static CapturedRun of(String... args) {
+        return withEnv(System.getenv(), args);
+    }
+
+    /** @param env the environment the command line reads (CI variables, FORCE_COLOR), instead of the test JVM's */
+    static synchronized CapturedRun withEnv(java.util.Map<String, String> env, String... args) {
         ByteArrayOutputStream systemOut = new ByteArrayOutputStream();
         ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
         PrintStream oldOut = System.out;
@@ -21,7 +26,7 @@ record CapturedRun(int exit, String out, String err) {
         System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
         try {
-            CommandLine cl = Main.commandLine();
+            CommandLine cl = Main.commandLine(env);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             cl.setOut(new PrintWriter(out, true));

@@ -91,7 +91,7 @@ class ScenarioScopeEndToEndTest {
         write("checks.d/c.yaml", "check: c", "validate:", "  - sql: SELECT 1");
         CapturedRun all = harness("validate", inputs.resolve("checks.d").toString(), inputs.resolve("scenarios.d").toString());
         assertEquals(ExitCode.OK, all.exit(), all.err());
-        assertEquals("ok: 1 checks, 2 scenarios\n", all.out());
+        assertEquals("ok: 1 check, 2 scenarios\n", all.out());
         CapturedRun one = harness("validate", "--system", "postgres", inputs.resolve("scenarios.d").toString());
         assertEquals(ExitCode.OK, one.exit(), one.err());
     }
@@ -120,7 +120,7 @@ class ScenarioScopeEndToEndTest {
         CapturedRun r = harness("run", "--system", "postgres", "--runtime", "process", "--seed", "1", "--no-color",
                 "--out", out.toString(), "--checks", checks.toString(), scenario.toString());
         assertEquals(ExitCode.OK, r.exit(), r.err() + r.out());
-        assertTrue(r.out().contains("1 passed, 0 failed, 0 error, 2 skipped"), r.out());
+        assertTrue(r.out().contains("1 passed, 0 failed, 0 errors, 2 skipped"), r.out());
         assertTrue(r.out().contains(FORCED_REASON) && r.out().contains(IDEMPOTENCE_REASON), r.out());
         Path report = onlyReportDir();
         String junit = Files.readString(report.resolve("junit.xml"));

@@ -20,7 +20,7 @@ class ValidateAndSchemaCommandTest {
         // all_steps.yaml exercises every step form for the loader; it is not a runnable scenario, so a real one stands in.
         Run r = run("validate", "src/test/resources/load/valid/checks", "scenarios.d/zero_downtime.yaml");
         assertEquals(0, r.exit(), r.err());
-        assertEquals("ok: 2 checks, 1 scenarios\n", r.out());
+        assertEquals("ok: 2 checks, 1 scenario\n", r.out());
         assertEquals("", r.err());
     }
 

@@ -115,6 +115,22 @@ class StatementRunnerTest {
     }
 
     @Test
+    void eachAttemptTellsTheStepsLiveCounterWhichStatementAndAttemptItIs() throws Exception {
+        List<String> notes = new java.util.ArrayList<>();
+        FakeTicker t = new FakeTicker().onSleep(n -> {
+            if (n == 2) exec("INSERT INTO " + table + " VALUES (1, 'one')");
+        });
+        try (var scope = dev.harness.model.WaitNote.to(notes::add)) {
+            var out = run(t, rows("SELECT a, b FROM " + table, List.of(List.of(Cell.number("1"), Cell.string("one")))), Duration.ofSeconds(30));
+            assertTrue(out.passed());
+        }
+        String at = "statement " + SRC.fileLine() + " attempt ";
+        assertEquals(List.of(at + 1, at + 2, at + 3), notes);
+        dev.harness.model.WaitNote.say("after the scope: goes nowhere");
+        assertEquals(3, notes.size());
+    }
+
+    @Test
     void aQueryThatNeverMatchesFailsWhenTheBudgetIsSpentWithTheLastResultAndADiff() throws Exception {
         exec("INSERT INTO " + table + " VALUES (1, 'one'), (2, 'two')");
         FakeTicker t = new FakeTicker();

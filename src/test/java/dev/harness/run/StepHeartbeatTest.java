@@ -52,7 +52,7 @@ class StepHeartbeatTest {
     void ticksAfterTheFirstSecondWithGrowingElapsedAndNeverAfterTheEnd() throws InterruptedException {
         Recorder r = new Recorder();
         try (StepHeartbeat beat = new StepHeartbeat(r)) {
-            beat.begin("start db_2");
+            beat.begin();
             Thread.sleep(StepHeartbeat.FIRST_TICK_MILLIS + 3 * StepHeartbeat.TICK_MILLIS);
             beat.end();
             int afterEnd = r.events.size();
@@ -63,14 +63,29 @@ class StepHeartbeatTest {
         assertFalse(elapsed.isEmpty(), "no tick during a 2.5 s step");
         assertTrue(elapsed.get(0) >= StepHeartbeat.FIRST_TICK_MILLIS, "first tick before the first second: " + elapsed);
         for (int i = 1; i < elapsed.size(); i++) assertTrue(elapsed.get(i) > elapsed.get(i - 1), elapsed.toString());
-        assertTrue(r.events.get(0).startsWith("waiting start db_2 "), r.events.toString());
+        assertTrue(r.events.get(0).startsWith("waiting running "), r.events.toString());
+    }
+
+    @Test
+    void ticksSayTheStepsLatestWaitNoteAndANewStepStartsWithoutOne() {
+        Recorder r = new Recorder();
+        try (StepHeartbeat beat = new StepHeartbeat(r); var notes = dev.harness.model.WaitNote.to(beat::note)) {
+            beat.begin();
+            dev.harness.model.WaitNote.say("waiting for ReadyToPromote, now Initializing");
+            dev.harness.testing.Await.until("a tick naming the wait", () -> r.events.stream()
+                    .anyMatch(e -> e.startsWith("waiting waiting for ReadyToPromote, now Initializing ")));
+            beat.begin();
+            int before = r.events.size();
+            dev.harness.testing.Await.until("a tick of the next step", () -> r.events.size() > before);
+            assertTrue(r.events.get(before).startsWith("waiting running "), r.events.toString());
+        }
     }
 
     @Test
     void aShortStepGetsNoTick() throws InterruptedException {
         Recorder r = new Recorder();
         try (StepHeartbeat beat = new StepHeartbeat(r)) {
-            beat.begin("configure db_1");
+            beat.begin();
             beat.end();
             Thread.sleep(StepHeartbeat.FIRST_TICK_MILLIS + StepHeartbeat.TICK_MILLIS);
         }
@@ -88,6 +103,6 @@ class StepHeartbeatTest {
         List<String> events = List.copyOf(r.events);
         assertTrue(events.get(0).startsWith("started "), events.toString());
         assertTrue(events.get(events.size() - 1).startsWith("finished "), events.toString());
-        assertTrue(events.size() >= 3 && events.get(1).startsWith("waiting elapsed "), "no live counter during a 2 s sleep: " + events);
+        assertTrue(events.size() >= 3 && events.get(1).startsWith("waiting running "), "no live counter during a 2 s sleep: " + events);
     }
 }

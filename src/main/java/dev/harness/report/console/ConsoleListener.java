@@ -11,17 +11,22 @@ import java.io.PrintStream;
 /**
  * Progress on stderr: one line per finished step ({@code [ 5/14] ✔ promote db_2 … 3.2 s}), which is the CI
  * log, so it never contains escape codes there. On an interactive terminal the current step's line shows a
- * live elapsed counter during long waits and is replaced by the final line. Thread-safe: the counter ticks come
+ * live counter during long waits, with what the step waits for, and is replaced by the final line; elsewhere a
+ * heartbeat line every {@value #HEARTBEAT_SECONDS} s ({@code … promote db_2: waiting for ReadyToPromote, 60 s}) shows
+ * the run is alive, so a long wait neither looks like a hang nor trips a CI "no output" timeout. Thread-safe: the counter ticks come
  * from a timer thread. Every text from the run (titles, server messages, notes) goes through {@link Printable}:
  * the only escape sequences printed are the listener's own.
  */
 public final class ConsoleListener implements RunListener {
     private static final String CLEAR_LINE = "\r\u001b[2K";
+    static final int HEARTBEAT_SECONDS = 30;
 
     private final PrintStream err;
     private final ConsoleOptions options;
     private final Style style;
     private String current;
+    private String currentTitle;
+    private long heartbeatsShown;
     private boolean lineOpen;
 
     public ConsoleListener(PrintStream err, ConsoleOptions options) {
@@ -33,6 +38,8 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void stepStarted(int index, int total, String title) {
         current = prefix(index, total) + " " + Printable.line(title);
+        currentTitle = Printable.line(title);
+        heartbeatsShown = 0;
         if (options.animate() && options.verbosity() != ConsoleOptions.Verbosity.QUIET) {
             err.print(CLEAR_LINE + current + " …");
             lineOpen = true;
@@ -44,10 +51,16 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public synchronized void waiting(String what, long elapsedMillis) {
-        if (!options.animate() || options.verbosity() == ConsoleOptions.Verbosity.QUIET || current == null) return;
-        err.print(CLEAR_LINE + current + " … " + style.dim(Printable.line(what) + " " + elapsedMillis / 1000 + " s"));
+        if (options.verbosity() == ConsoleOptions.Verbosity.QUIET || current == null) return;
+        long seconds = elapsedMillis / 1000;
+        if (options.animate()) {
+            err.print(CLEAR_LINE + current + " … " + style.dim(Printable.line(what) + ", " + seconds + " s"));
+            lineOpen = true;
+        } else if (seconds / HEARTBEAT_SECONDS > heartbeatsShown) {
+            heartbeatsShown = seconds / HEARTBEAT_SECONDS;
+            err.println("… " + currentTitle + ": " + Printable.line(what) + ", " + heartbeatsShown * HEARTBEAT_SECONDS + " s");
+        }
         err.flush();
-        lineOpen = true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.harness.model.PhaseResult;
 import dev.harness.model.Printable;
 import dev.harness.model.RunResult;
 import dev.harness.model.Status;
+import dev.harness.report.Counted;
 import dev.harness.report.Elapsed;
 import dev.harness.report.FailureText;
 import dev.harness.report.TextCap;
@@ -18,6 +19,8 @@ import java.util.List;
  * reports are. Names, messages and paths are printed through {@link Printable}.
  */
 public final class ConsoleSummary {
+    static final int DIFF_LINES = 5;
+
     private final PrintStream out;
     private final ConsoleOptions options;
     private final Style style;
@@ -37,8 +40,8 @@ public final class ConsoleSummary {
         out.println();
         out.println(style.bold(scenario) + ": " + style.status(overall, verdict) + " — "
                 + result.count(Status.PASSED) + " passed, " + result.count(Status.FAILED) + " failed, "
-                + result.count(Status.ERROR) + " error, " + result.count(Status.SKIPPED) + " skipped ("
-                + total + " checks) in " + Elapsed.human(millis));
+                + Counted.of(result.count(Status.ERROR), "error") + ", " + result.count(Status.SKIPPED) + " skipped ("
+                + Counted.of(total, "check") + ") in " + Elapsed.human(millis));
         if (result.infraError() != null) out.println(style.status(Status.ERROR, "infrastructure error: " + Printable.line(TextCap.line(result.infraError()))));
 
         int width = result.checks().stream().mapToInt(c -> Printable.line(c.name()).length()).max().orElse(0);
@@ -58,9 +61,11 @@ public final class ConsoleSummary {
             out.println("  " + style.status(c.status(), String.format("%-7s", c.status().name())) + " "
                     + String.format("%-" + width + "s", Printable.line(c.name())) + "  " + detail);
             PhaseResult bad = FailureText.firstBadPhase(c);
+            String indent = "  " + " ".repeat(8 + width) + "  ";
             if (bad != null && bad.failure() != null && bad.failure().source() != null) {
-                out.println("  " + " ".repeat(8 + width) + "  " + style.dim(Printable.line(bad.failure().source().fileLine())));
+                out.println(indent + style.dim(Printable.line(bad.failure().source().fileLine())));
             }
+            if (bad != null && bad.failure() != null) printDiff(bad.failure().diff(), indent);
         }
         out.println();
         if (result.plan() != null) {
@@ -70,5 +75,16 @@ public final class ConsoleSummary {
         if (result.command() != null) out.println("  rerun:   " + Printable.line(result.command()));
         for (int i = 0; i < reports.size(); i++) out.println((i == 0 ? "  reports: " : "           ") + Printable.line(reports.get(i).toString()));
         out.flush();
+    }
+
+    /** Up to {@value #DIFF_LINES} {@code -}/{@code +} lines of a failure's diff, like pytest's assertion diff. */
+    private void printDiff(String diff, String indent) {
+        if (diff == null || diff.isBlank()) return;
+        List<String> lines = diff.lines().filter(l -> l.startsWith("-") || l.startsWith("+")).toList();
+        for (String l : lines.subList(0, Math.min(DIFF_LINES, lines.size()))) {
+            String text = Printable.line(TextCap.line(l));
+            out.println(indent + (l.startsWith("-") ? style.status(Status.FAILED, text) : style.status(Status.PASSED, text)));
+        }
+        if (lines.size() > DIFF_LINES) out.println(indent + style.dim("… " + (lines.size() - DIFF_LINES) + " more diff lines in junit.xml and report.html"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Poll;
+import dev.harness.model.WaitNote;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,6 +104,7 @@ public final class LeaderApiClient {
                     log.accept(service + ": leader status unavailable (" + error + ")");
                     if (last[0].startsWith("no answer")) last[0] = "no answer (" + error + ")";
                 }
+                WaitNote.say("waiting for " + target + ", now " + last[0]);
                 return last[0].equals(target) ? Poll.Look.done(target) : Poll.Look.pending(last[0]);
             }, expired -> new HarnessException.Infrastructure(null, "Timed out waiting for " + service + " to reach " + target
                     + ", still in " + expired.lastSeen(), null));

@@ -8,6 +8,7 @@ import dev.harness.model.Poll;
 import dev.harness.model.StartSettings;
 import dev.harness.model.SupportService;
 import dev.harness.model.Version;
+import dev.harness.model.WaitNote;
 import dev.harness.runtime.LogTail;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceRuntime;
@@ -169,6 +170,7 @@ public final class PostgresSystem implements DatabaseSystem {
                 return Poll.Look.done(true);
             } catch (SQLException e) {
                 last[0] = e; // not accepting connections yet (starting up, or a standby not yet consistent)
+                WaitNote.say("waiting for connections");
                 return Poll.Look.pending(e.getMessage());
             }
         }, expired -> new HarnessException.Infrastructure(start.service(), "did not accept connections within "
@@ -288,6 +290,7 @@ public final class PostgresSystem implements DatabaseSystem {
             }
             try {
                 String lsn = PgConnections.queryText(standby, "SELECT pg_last_wal_replay_lsn()::text");
+                WaitNote.say("waiting for replay to reach " + target + ", at " + lsn);
                 return lsn != null && Lsn.parse(lsn).compareTo(target) >= 0 ? Poll.Look.done(lsn) : Poll.Look.pending(lsn);
             } catch (SQLException e) {
                 return Poll.Look.pending(e.getMessage());

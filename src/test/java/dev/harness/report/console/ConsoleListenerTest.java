@@ -48,8 +48,28 @@ class ConsoleListenerTest {
     @Test
     void terminalShowsALiveCounterAndColour() {
         String out = run(new ConsoleOptions(ConsoleOptions.Verbosity.NORMAL, true, true));
-        assertTrue(out.contains("\r\u001b[2K[10/15] promote db_2 … \u001b[2mwaiting for db_2 12 s\u001b[0m"), out);
+        assertTrue(out.contains("\r\u001b[2K[10/15] promote db_2 … \u001b[2mwaiting for db_2, 12 s\u001b[0m"), out);
         assertTrue(out.contains("\u001b[31m✘\u001b[0m validate on db_2"));
+    }
+
+    @Test
+    void offATerminalAHeartbeatLineEveryThirtySecondsSaysWhatTheStepWaitsFor() {
+        ConsoleListener l = new ConsoleListener(err, ConsoleOptions.plain());
+        l.stepStarted(9, 15, "promote db_2");
+        for (long ms = 1_000; ms <= 75_000; ms += 500) l.waiting(ms < 50_000 ? "running" : "waiting for ReadyToPromote", ms);
+        l.stepStarted(10, 15, "kill db_1");
+        l.waiting("running", 29_500);
+        l.waiting("running", 30_000);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals("… promote db_2: running, 30 s\n… promote db_2: waiting for ReadyToPromote, 60 s\n… kill db_1: running, 30 s\n", out);
+    }
+
+    @Test
+    void quietPrintsNoHeartbeat() {
+        ConsoleListener l = new ConsoleListener(err, new ConsoleOptions(ConsoleOptions.Verbosity.QUIET, false, false));
+        l.stepStarted(9, 15, "promote db_2");
+        l.waiting("running", 31_000);
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -36,6 +36,8 @@ class ConsoleSummaryTest {
 
                   FAILED  sequence_continuity  validate #2: rows differ after 5 attempts (1 missing, 1 unexpected)
                                                checks.d/sequences.yaml:14
+                                               -2          | t
+                                               +1          | t
                   SKIPPED logical_slots        gated: since 16.0, base is 15.17
                   ERROR   large_objects        manipulate 2: I/O error: connection to db_1 lost <script>alert(1)</script> <img src=x onerror=alert(1)>
                                                checks.d/large_objects.yaml:9
@@ -45,6 +47,30 @@ class ConsoleSummaryTest {
                   reports: r/report.html
                            r/junit.xml
                 """, summary(ConsoleOptions.plain()));
+    }
+
+    @Test
+    void aLongDiffShowsItsFirstFiveChangedLinesAndSaysHowManyMore() {
+        RunResult rich = RunFixtures.rich(Path.of("r"));
+        List<CheckResult> checks = new ArrayList<>(rich.checks());
+        CheckResult c = checks.get(1);
+        List<PhaseResult> phases = new ArrayList<>(c.phases());
+        PhaseResult p = phases.get(4);
+        String diff = "  1 | same\n-2 | a\n+2 | b\n-3 | c\n+3 | d\n-4 | e\n+4 | f\n-5 | g\n";
+        Failure f = new Failure("rows differ", "SELECT 1", SourceRef.of("c.yaml", 3, 1), null, null, diff, 1);
+        phases.set(4, new PhaseResult(p.actionIndex(), p.label(), p.phase(), p.service(), p.status(), p.started(), p.durationMillis(),
+                f, null, List.of()));
+        checks.set(1, new CheckResult(c.name(), null, c.source(), c.status(), null, 1, phases));
+        RunResult result = new RunResult(rich.plan(), rich.command(), rich.started(), rich.finished(), rich.steps(), List.of(checks.get(1)),
+                null, false, rich.logs(), rich.reportDir());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ConsoleSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8), ConsoleOptions.plain()).print(result, List.of());
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        String pad = " ".repeat(2 + 8 + c.name().length() + 2);
+        assertTrue(out.contains(pad + "c.yaml:3\n" + pad + "-2 | a\n" + pad + "+2 | b\n" + pad + "-3 | c\n" + pad + "+3 | d\n" + pad + "-4 | e\n"
+                + pad + "… 2 more diff lines in junit.xml and report.html\n"), out);
+        assertFalse(out.contains("same"), "context lines are not changes: " + out);
+        assertTrue(out.contains("0 passed, 1 failed, 0 errors, 0 skipped (1 check) in"), "singular and plural: " + out);
     }
 
     @Test
