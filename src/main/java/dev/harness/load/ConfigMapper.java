@@ -52,7 +52,7 @@ final class ConfigMapper {
         return new HarnessConfig(root.text("system", defaults.system()), root.text("runtime", defaults.runtime()),
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
                 timeouts, sections, root.where(), root.has("services") ? new ServicesMapper(file, problems).map(root.map("services"))
-                        : defaults.services());
+                        : defaults.services(), root.has("consistency") ? "on".equals(root.text("consistency")) : defaults.consistency());
     }
 
     private static Map<String, SystemSection> defaultSections() {

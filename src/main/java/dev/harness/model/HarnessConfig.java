@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * harness.yaml: the release catalog and system/runtime choices. Built-in defaults make a checkout run as is;
  * CLI flags override it. Each system's own settings are in its section, keyed by the system's name
  * (see {@link SystemKinds}). {@code services} are declared for every scenario (a scenario's own declaration of the
- * same name wins).
+ * same name wins). {@code consistency} false ({@code consistency: off}) compiles plans without the implicit consistency
+ * steps; a scenario's own {@code consistency:} wins.
  */
 public record HarnessConfig(
         String system,
@@ -20,7 +21,8 @@ public record HarnessConfig(
         Timeouts timeouts,
         Map<String, SystemSection> sections,
         SourceRef source,
-        List<Scenario.Service> services) {
+        List<Scenario.Service> services,
+        boolean consistency) {
 
     public HarnessConfig {
         Map<String, SystemSection> present = new LinkedHashMap<>();
@@ -29,6 +31,12 @@ public record HarnessConfig(
         });
         sections = java.util.Collections.unmodifiableMap(present);
         services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A configuration with the consistency steps on. */
+    public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
+            Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services) {
+        this(system, runtime, versions, current, timeouts, sections, source, services, true);
     }
 
     /** A configuration that declares no services (built in code). */
@@ -82,11 +90,11 @@ public record HarnessConfig(
     public HarnessConfig withSection(String systemName, SystemSection section) {
         Map<String, SystemSection> out = new LinkedHashMap<>(sections);
         out.put(SystemKinds.require(systemName).name(), section);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services, consistency);
     }
 
     public HarnessConfig withTimeouts(Timeouts t) {
-        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services);
+        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services, consistency);
     }
 
     public Materialize materialize() {

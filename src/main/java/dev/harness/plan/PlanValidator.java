@@ -53,6 +53,11 @@ final class PlanValidator {
         return Optional.ofNullable(services.get(name));
     }
 
+    /** Whether {@code initialize} has run so far. */
+    boolean initialized() {
+        return initialized;
+    }
+
     /** Whether a manipulate phase has run so far. */
     boolean manipulated() {
         return manipulated1 || manipulated2;
@@ -119,6 +124,13 @@ final class PlanValidator {
         /** Directly follows the start or promote it belongs to. */
         @Override
         public Void assertVersion(Action.AssertVersion a) {
+            return null;
+        }
+
+        /** Checks a running writable server: a read-only candidate has no state of its own yet. */
+        @Override
+        public Void consistency(Action.Consistency a) {
+            requireWritable(a.service(), "consistency", a.source());
             return null;
         }
 

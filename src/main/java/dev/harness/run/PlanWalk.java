@@ -34,6 +34,7 @@ final class PlanWalk {
     private final ServerActions servers;
     private final AdHocSql adHocSql;
     private final CheckPhases phases;
+    private final ConsistencyChecks consistency;
     private final PhaseResults phaseResults;
     private final RunStop stop;
     private final List<StepResult> steps = new ArrayList<>();
@@ -59,6 +60,7 @@ final class PlanWalk {
         CheckPhaseRunner phaseRunner = new CheckPhaseRunner(servers::endpoint, liveness, stop, options.ticker(), options.clock(), options.log());
         ConnectionBudget connections = new ConnectionBudget(system.freeConnectionsQuery(), servers::endpoint, defaultBudget, options.log());
         this.phases = new CheckPhases(state, phaseRunner, stop, connections, phaseResults, phaseLabels, defaultBudget, options.parallel());
+        this.consistency = new ConsistencyChecks(system, state, phaseResults.consistency(), defaultBudget, options.clock(), options.log());
     }
 
     /** The statement budget the plan recorded, else the default (both typed by {@code PlanSettings.runConfig}). */
@@ -167,9 +169,9 @@ final class PlanWalk {
         return outcome;
     }
 
-    /** Performs one action; only a run phase fails without stopping the walk (a check failed in it). */
+    /** Performs one action; only a run phase or a consistency step fails without stopping the walk (a check or the system failed). */
     private ActionOutcome perform(int index, Action action) throws InterruptedException {
-        return action.accept(new ActionHandler(index, servers, adHocSql, phases, options.ticker()));
+        return action.accept(new ActionHandler(index, servers, adHocSql, phases, consistency, options.ticker()));
     }
 
     private void notRun(int from, String reason) {
