@@ -125,7 +125,7 @@ final class AmcheckConsistency {
             if (lostConnection(c, e)) throw e;
             problems.add("57014".equals(e.getSQLState())
                     ? what + " was not checked within the statement budget of " + budget.toSeconds() + "s"
-                    : what + " is corrupt: " + e.getMessage());
+                    : what + " is corrupt: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s*\\R\\s*", " "));
         }
     }
 
