@@ -53,7 +53,8 @@ final class ConfigMapper {
         return new HarnessConfig(root.text("system", defaults.system()), root.text("runtime", defaults.runtime()),
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
                 timeouts, sections, root.where(), root.has("services") ? new ServicesMapper(file, problems).map(root.map("services"))
-                        : defaults.services(), root.has("vars") ? vars(root) : defaults.vars());
+                        : defaults.services(), root.has("vars") ? vars(root) : defaults.vars(),
+                root.has("consistency") ? "on".equals(root.text("consistency")) : defaults.consistency());
     }
 
     /** {@code vars:}, the run-level variables; a built-in's name is refused at its key (the schema checks the shape). */

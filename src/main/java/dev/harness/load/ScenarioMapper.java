@@ -29,7 +29,8 @@ final class ScenarioMapper {
         List<Step> steps = new ArrayList<>();
         for (Node n : root.list("steps")) steps.add(step(n));
         return new Scenario(root.entityName("scenario", defaultName, problems), root.text("description"), root.text("base"),
-                List.copyOf(steps), root.where(), scope(root), new ServicesMapper(file, problems).map(root.map("services")));
+                List.copyOf(steps), root.where(), scope(root), new ServicesMapper(file, problems).map(root.map("services")),
+                root.has("consistency") ? "on".equals(root.text("consistency")) : null);
     }
 
     private static Scenario.Scope scope(YamlMap root) {

@@ -21,6 +21,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = Action.Configure.class, name = "configure"),
     @JsonSubTypes.Type(value = Action.AssertVersion.class, name = "assert-version"),
     @JsonSubTypes.Type(value = Action.RunPhase.class, name = "phase"),
+    @JsonSubTypes.Type(value = Action.Consistency.class, name = "consistency"),
     @JsonSubTypes.Type(value = Action.Sleep.class, name = "sleep"),
     @JsonSubTypes.Type(value = Action.Sql.class, name = "sql")
 })
@@ -29,7 +30,7 @@ public sealed interface Action {
 
     String origin();
 
-    /** True for steps the compiler inserted (configure, assert-version). */
+    /** True for steps the compiler inserted (configure, assert-version, consistency). */
     default boolean implicit() {
         return origin() != null && origin().startsWith("implicit");
     }
@@ -76,6 +77,8 @@ public sealed interface Action {
         R assertVersion(AssertVersion a) throws X;
 
         R runPhase(RunPhase a) throws X;
+
+        R consistency(Consistency a) throws X;
 
         R sleep(Sleep a) throws X;
 
@@ -227,6 +230,29 @@ public sealed interface Action {
         @Override
         public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
             return v.runPhase(this);
+        }
+    }
+
+    /**
+     * The system's own consistency check of {@code service} (PostgreSQL: amcheck over the user's indexes and tables;
+     * Materialize: {@code /api/coordinator/check}), inserted after every phase step and after the last step. Its title
+     * names the step it follows ({@link ActionTitle#phaseLabels}): a problem it finds appeared after that step.
+     */
+    record Consistency(String service, SourceRef source, String origin) implements Action {
+        @Override
+        public String title() {
+            return "consistency" + ActionTitle.on(service);
+        }
+
+        /** @param after the step this one follows, as {@link ActionTitle#phaseLabels} words it */
+        @Override
+        public String title(String after) {
+            return title() + (after == null ? "" : " after " + after);
+        }
+
+        @Override
+        public <R, X extends Exception> R accept(Visitor<R, X> v) throws X {
+            return v.consistency(this);
         }
     }
 

@@ -28,18 +28,35 @@ public final class ActionTitle {
 
     /**
      * Per action index: {@code initialize}, {@code manipulate 1}, and {@code validate #N} when a plan validates
-     * more than once (the report's matrix needs the columns apart); null for actions that are not phases.
+     * more than once (the report's matrix needs the columns apart); for a consistency step, the step it follows
+     * ({@link #followed}); null for other actions.
      */
     public static String[] phaseLabels(Plan plan) {
-        long validates = plan.actions().stream().filter(a -> a instanceof Action.RunPhase p && p.phase() == Phase.VALIDATE).count();
-        String[] out = new String[plan.actions().size()];
+        List<Action> actions = plan.actions();
+        long validates = actions.stream().filter(a -> a instanceof Action.RunPhase p && p.phase() == Phase.VALIDATE).count();
+        String[] out = new String[actions.size()];
         int n = 0;
         for (int i = 0; i < out.length; i++) {
-            if (plan.actions().get(i) instanceof Action.RunPhase p) {
+            if (actions.get(i) instanceof Action.RunPhase p) {
                 out[i] = p.phase() == Phase.VALIDATE && validates > 1 ? "validate #" + (++n) : p.phase().label();
+            } else if (actions.get(i) instanceof Action.Consistency) {
+                int followed = followed(actions, i);
+                out[i] = followed < 0 ? null : out[followed] != null ? out[followed] : actions.get(followed).title();
             }
         }
         return out;
+    }
+
+    /**
+     * The index of the step a consistency step at {@code index} checks the outcome of: the phase right before it, else
+     * the nearest step before it that the scenario wrote (not an implicit configure or assert-version); -1 when none.
+     */
+    public static int followed(List<Action> actions, int index) {
+        if (index > 0 && actions.get(index - 1) instanceof Action.RunPhase) return index - 1;
+        for (int i = index - 1; i >= 0; i--) {
+            if (!actions.get(i).implicit()) return i;
+        }
+        return -1;
     }
 
     /** The first statement on one line, shortened, and how many follow it. */

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * harness.yaml: the release catalog and system/runtime choices. Built-in defaults make a checkout run as is;
  * CLI flags override it. Each system's own settings are in its section, keyed by the system's name
  * (see {@link SystemKinds}). {@code services} are declared for every scenario (a scenario's own declaration of the
- * same name wins).
+ * same name wins). {@code consistency} false ({@code consistency: off}) compiles plans without the implicit consistency
+ * steps; a scenario's own {@code consistency:} wins.
  */
 public record HarnessConfig(
         String system,
@@ -21,7 +22,8 @@ public record HarnessConfig(
         Map<String, SystemSection> sections,
         SourceRef source,
         List<Scenario.Service> services,
-        Map<String, String> vars) {
+        Map<String, String> vars,
+        boolean consistency) {
 
     public HarnessConfig {
         vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(vars));
@@ -33,10 +35,10 @@ public record HarnessConfig(
         services = services == null ? List.of() : List.copyOf(services);
     }
 
-    /** A configuration without run-level variables. */
+    /** A configuration without run-level variables, with the consistency steps on. */
     public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
             Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services) {
-        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of());
+        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of(), true);
     }
 
     /** A configuration that declares no services (built in code). */
@@ -90,18 +92,18 @@ public record HarnessConfig(
     public HarnessConfig withSection(String systemName, SystemSection section) {
         Map<String, SystemSection> out = new LinkedHashMap<>(sections);
         out.put(SystemKinds.require(systemName).name(), section);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services, vars);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services, vars, consistency);
     }
 
     public HarnessConfig withTimeouts(Timeouts t) {
-        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services, vars);
+        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services, vars, consistency);
     }
 
     /** This configuration with {@code overrides} ({@code --var}) over its run-level variables. */
     public HarnessConfig withVars(Map<String, String> overrides) {
         Map<String, String> merged = new TreeMap<>(vars);
         merged.putAll(overrides);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, sections, source, services, merged);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, sections, source, services, merged, consistency);
     }
 
     public Materialize materialize() {

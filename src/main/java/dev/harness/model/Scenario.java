@@ -8,13 +8,20 @@ import java.util.Map;
  *
  * @param base     version name the checks are gated on; null = the version of the first start
  * @param scope    the systems it runs on and the checks it cannot take
- * @param services the services it declares besides the system under test, in the order written
+ * @param services    the services it declares besides the system under test, in the order written
+ * @param consistency its {@code consistency: on|off}; null = as harness.yaml says
  */
 public record Scenario(String name, String description, String base, List<Step> steps, SourceRef source, Scope scope,
-        List<Service> services) {
+        List<Service> services, Boolean consistency) {
     public Scenario {
         scope = scope == null ? Scope.ANY : scope;
         services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** A scenario that leaves the consistency steps to harness.yaml. */
+    public Scenario(String name, String description, String base, List<Step> steps, SourceRef source, Scope scope,
+            List<Service> services) {
+        this(name, description, base, steps, source, scope, services, null);
     }
 
     /** A scenario for every system that takes every check, without services (built in code). */

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Scenario + checks + config -> Plan: resolves version names, expands macros, inserts the implicit
- * configure/assert-version steps, runs the static checks, gates and orders the checks by seed.
+ * configure/assert-version/consistency steps, runs the static checks, gates and orders the checks by seed.
  * Throws {@link dev.harness.model.HarnessException.InvalidInput} with file:line:column problems.
  */
 public final class Compiler {
@@ -46,6 +46,7 @@ public final class Compiler {
         state.checksReach(services.reachedBy(checks.stream().filter(c -> c.disabled() == null && services.skipReason(c) == null
                 && (c.systems() == null || c.systems().isEmpty() || c.systems().contains(system))).toList()));
 
+        boolean consistency = scenario.consistency() != null ? scenario.consistency() : config.consistency();
         List<Action> actions = new ArrayList<>();
         for (Action start : ImplicitSteps.servicesBefore(scenario, services.all(), SystemKinds.require(system))) {
             state.apply(start);
@@ -55,11 +56,16 @@ public final class Compiler {
             for (Action action : translator.translate(step, state)) {
                 state.apply(action);
                 actions.add(action);
-                for (Action implicit : ImplicitSteps.after(action, state::versionOf)) {
+                for (Action implicit : ImplicitSteps.after(action, state::versionOf, consistency)) {
                     state.apply(implicit);
                     actions.add(implicit);
                 }
             }
+        }
+        for (Action implicit : ImplicitSteps.atEnd(actions, state.leader().map(ServiceState::name).orElse(null), state.initialized(),
+                consistency)) {
+            state.apply(implicit);
+            actions.add(implicit);
         }
         state.finish();
         Version base = base(scenario, actions, versions, problems);

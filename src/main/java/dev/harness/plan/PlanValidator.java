@@ -53,6 +53,11 @@ final class PlanValidator {
         return Optional.ofNullable(services.get(name));
     }
 
+    /** Whether {@code initialize} has run so far. */
+    boolean initialized() {
+        return initialized;
+    }
+
     /** Whether a manipulate phase has run so far. */
     boolean manipulated() {
         return manipulated1 || manipulated2;
@@ -119,6 +124,15 @@ final class PlanValidator {
         /** Directly follows the start or promote it belongs to. */
         @Override
         public Void assertVersion(Action.AssertVersion a) {
+            return null;
+        }
+
+        /**
+         * Directly follows the phase it checks, on that phase's service (whose rule reports a service that cannot take
+         * it, once), or is the last step on the running leader.
+         */
+        @Override
+        public Void consistency(Action.Consistency a) {
             return null;
         }
 

@@ -3,12 +3,13 @@ package dev.harness.run;
 import dev.harness.model.Action;
 
 /**
- * What the executor does for each kind of action (passed with a note, or failed: a check failed in a run phase): the one dispatch of a plan step to its handler. As a visitor,
+ * What the executor does for each kind of action (passed with a note, or failed: a check failed in a run phase or a
+ * consistency step found a problem): the one dispatch of a plan step to its handler. As a visitor,
  * a new action record that has no handler here fails compilation instead of a run.
  *
  * @param index the action's position in the plan (phase results are kept by it)
  */
-record ActionHandler(int index, ServerActions servers, AdHocSql adHocSql, CheckPhases phases, Ticker ticker)
+record ActionHandler(int index, ServerActions servers, AdHocSql adHocSql, CheckPhases phases, ConsistencyChecks consistency, Ticker ticker)
         implements Action.Visitor<ActionOutcome, InterruptedException> {
 
     @Override
@@ -54,6 +55,11 @@ record ActionHandler(int index, ServerActions servers, AdHocSql adHocSql, CheckP
     @Override
     public ActionOutcome runPhase(Action.RunPhase a) throws InterruptedException {
         return phases.run(index, a);
+    }
+
+    @Override
+    public ActionOutcome consistency(Action.Consistency a) {
+        return consistency.run(index, a);
     }
 
     @Override

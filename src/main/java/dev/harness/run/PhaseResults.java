@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Every check's phase results as the walk produces them, and their roll-up into one {@link CheckResult} per
- * check. Every check gets a result for every phase of the plan, run or not, so the reports can show why a
+ * check, then the {@link ConsistencyResults consistency steps'} one. Every check gets a result for every phase of the plan, run or not, so the reports can show why a
  * phase did not run. Used from the walking thread only.
  */
 final class PhaseResults {
@@ -24,11 +24,18 @@ final class PhaseResults {
     private final String[] phaseLabels;
     private final Map<String, List<PhaseResult>> byCheck = new LinkedHashMap<>();
     private final Map<String, String> failedIn = new HashMap<>();
+    private final ConsistencyResults consistency;
 
     PhaseResults(Plan plan, String[] phaseLabels) {
         this.plan = plan;
         this.phaseLabels = phaseLabels;
+        this.consistency = new ConsistencyResults(plan, phaseLabels);
         for (PlannedCheck c : plan.checks()) byCheck.put(c.name(), new ArrayList<>());
+    }
+
+    /** The results of the plan's consistency steps, rolled up with the checks' as one more. */
+    ConsistencyResults consistency() {
+        return consistency;
     }
 
     /** Why a check sits out the next phase (skipped by the plan, disabled, or failed before); null = it runs. */
@@ -54,6 +61,7 @@ final class PhaseResults {
 
     /** Marks every phase that could not run from action {@code from} on (a phase already recorded is kept). */
     void notRun(int from, String reason) {
+        consistency.notRun(from, reason);
         for (int i = from; i < plan.actions().size(); i++) {
             if (!(plan.actions().get(i) instanceof Action.RunPhase a)) continue;
             // names the phase only: nothing runs on it, so it has no version, variables or budget
@@ -90,6 +98,7 @@ final class PhaseResults {
             long ms = phases.stream().mapToLong(PhaseResult::durationMillis).sum();
             out.add(new CheckResult(pc.name(), pc.check().description(), pc.check().source(), status, skip, ms, List.copyOf(phases)));
         }
+        out.addAll(consistency.rollUp());
         return out;
     }
 

@@ -35,6 +35,7 @@ final class PlanWalk {
     private final ServerActions servers;
     private final AdHocSql adHocSql;
     private final CheckPhases phases;
+    private final ConsistencyChecks consistency;
     private final PhaseResults phaseResults;
     private final RunStop stop;
     private final List<StepResult> steps = new ArrayList<>();
@@ -61,6 +62,7 @@ final class PlanWalk {
                 state::captured);
         ConnectionBudget connections = new ConnectionBudget(system.freeConnectionsQuery(), servers::endpoint, defaultBudget, options.log());
         this.phases = new CheckPhases(state, phaseRunner, stop, connections, phaseResults, phaseLabels, defaultBudget, options.parallel());
+        this.consistency = new ConsistencyChecks(system, state, phaseResults.consistency(), defaultBudget, options.clock(), options.log());
     }
 
     /** The statement budget the plan recorded, else the default (both typed by {@code PlanSettings.runConfig}). */
@@ -170,9 +172,9 @@ final class PlanWalk {
         return outcome;
     }
 
-    /** Performs one action; only a run phase fails without stopping the walk (a check failed in it). */
+    /** Performs one action; only a run phase or a consistency step fails without stopping the walk (a check or the system failed). */
     private ActionOutcome perform(int index, Action action) throws InterruptedException {
-        return action.accept(new ActionHandler(index, servers, adHocSql, phases, options.ticker()));
+        return action.accept(new ActionHandler(index, servers, adHocSql, phases, consistency, options.ticker()));
     }
 
     private void notRun(int from, String reason) {

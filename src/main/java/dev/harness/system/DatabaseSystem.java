@@ -7,13 +7,14 @@ import dev.harness.model.SupportService;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a database is: which image or binaries and command line a version needs, how to reach it over
- * SQL, how it is configured, how its version is read, and how a read-only candidate is started, made
- * ready and promoted. A system describes; a {@link dev.harness.runtime.ServiceRuntime} executes.
+ * SQL, how it is configured, how its version is read, how its consistency is checked, and how a read-only candidate
+ * is started, made ready and promoted. A system describes; a {@link dev.harness.runtime.ServiceRuntime} executes.
  */
 public interface DatabaseSystem {
     /** "postgres" or "materialize". */
@@ -70,6 +71,16 @@ public interface DatabaseSystem {
 
     /** Parses what {@link #versionQuery()} returned. */
     Version parseVersion(String reported);
+
+    /**
+     * The system's own consistency check of a running writable service, as testdrive runs it after every fragment: what
+     * the server can tell about the integrity of its data and catalog. Every statement or request is bounded by
+     * {@code budget} (the statement budget); one that does not finish in it is a problem with the object it checked.
+     *
+     * @return what it checked and the problems it found, each naming the object
+     * @throws HarnessException.Infrastructure when the service could not be asked (not reachable, connection lost)
+     */
+    ConsistencyReport checkConsistency(RunningService service, SystemContext ctx, Duration budget);
 
     /** Blocks until a read-only candidate could be promoted. */
     void awaitReadyToPromote(String service, SystemContext ctx);

@@ -91,9 +91,11 @@ class CatalogueTest {
         List<String> titles = ActionTitle.of(plan);
         // ZeroDowntimeUpgradeEntireMz: the second generation (db_3) starts before validate and is validated once promoted.
         assertEquals(List.of("start db_1 15.18", "configure db_1", "assert-version db_1 15.18", "initialize on db_1",
-                "start db_2 15.19 (read-only, generation 1)", "manipulate 1 on db_1", "await-ready db_2", "promote db_2",
-                "assert-version db_2 15.19", "manipulate 2 on db_2", "start db_3 15.19 (read-only, generation 2)",
-                "validate #1 on db_2", "await-ready db_3", "promote db_3", "assert-version db_3 15.19", "validate #2 on db_3"), titles);
+                "consistency on db_1 after initialize", "start db_2 15.19 (read-only, generation 1)", "manipulate 1 on db_1",
+                "consistency on db_1 after manipulate 1", "await-ready db_2", "promote db_2", "assert-version db_2 15.19", "manipulate 2 on db_2",
+                "consistency on db_2 after manipulate 2", "start db_3 15.19 (read-only, generation 2)", "validate #1 on db_2",
+                "consistency on db_2 after validate #1", "await-ready db_3", "promote db_3", "assert-version db_3 15.19", "validate #2 on db_3",
+                "consistency on db_3 after validate #2"), titles);
     }
 
     @ParameterizedTest

@@ -66,7 +66,9 @@ class DeclaredServicesCompileTest {
         assertEquals("s.yaml:3:3", plan.services().get(0).source().toString().replace(dir + "/", ""));
         assertEquals(List.of("start upstream 15.18 (service, postgres) [implicit before the first step]", "start db_1 15.19",
                 "configure db_1 [implicit after start]", "assert-version db_1 15.19 [implicit after start]", "initialize on db_1",
-                "stop upstream", "start upstream 15.18 (service, postgres)", "sql on upstream: SELECT 1"), CompilerTest.titles(plan));
+                "consistency on db_1 after initialize [implicit after phase]", "stop upstream", "start upstream 15.18 (service, postgres)",
+                "sql on upstream: SELECT 1", "consistency on db_1 after sql on upstream: SELECT 1 [implicit after the last step]"),
+                CompilerTest.titles(plan));
         assertEquals(List.of("wal_level", "max_wal_senders"), List.copyOf(plan.services().get(0).settings().keySet()), "in the order written");
 
         Plan startedLater = compile(UPSTREAM + """

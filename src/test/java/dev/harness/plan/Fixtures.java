@@ -82,6 +82,7 @@ final class Fixtures {
         private final String name;
         private String base;
         private Scenario.Scope scope = Scenario.Scope.ANY;
+        private Boolean consistency;
         private final List<Step> steps = new ArrayList<>();
 
         ScenarioBuilder(String name) {
@@ -176,6 +177,12 @@ final class Fixtures {
             return this;
         }
 
+        /** The scenario's {@code consistency: on|off}; null (the default) leaves it to the configuration. */
+        ScenarioBuilder consistency(Boolean on) {
+            consistency = on;
+            return this;
+        }
+
         ScenarioBuilder scope(Scenario.Scope s) {
             scope = s;
             return this;
@@ -187,7 +194,7 @@ final class Fixtures {
         }
 
         Scenario build() {
-            return new Scenario(name, "a test scenario", base, List.copyOf(steps), SourceRef.of(FILE, 1, 1), scope);
+            return new Scenario(name, "a test scenario", base, List.copyOf(steps), SourceRef.of(FILE, 1, 1), scope, List.of(), consistency);
         }
     }
 }

@@ -29,14 +29,18 @@ class MacroExpanderTest {
                 "configure db_1 [implicit after start]",
                 "assert-version db_1 15.18 [implicit after start]",
                 "initialize on db_1",
+                "consistency on db_1 after initialize [implicit after phase]",
                 "kill db_1 [upgrade macro]",
                 "start db_1 15.19 [upgrade macro]",
                 "configure db_1 [implicit after start]",
                 "assert-version db_1 15.19 [implicit after start]",
                 "manipulate 1 on db_1",
+                "consistency on db_1 after manipulate 1 [implicit after phase]",
                 "manipulate 2 on db_1",
-                "validate on db_1"), titles(plan));
-        assertEquals(Fixtures.line(6), plan.actions().get(4).source(), "macro actions point at the macro");
+                "consistency on db_1 after manipulate 2 [implicit after phase]",
+                "validate on db_1",
+                "consistency on db_1 after validate [implicit after phase]"), titles(plan));
+        assertEquals(Fixtures.line(6), plan.actions().get(5).source(), "macro actions point at the macro");
     }
 
     @Test
@@ -49,19 +53,23 @@ class MacroExpanderTest {
                 "configure db_1 [implicit after start]",
                 "assert-version db_1 15.17 [implicit after start]",
                 "initialize on db_1",
+                "consistency on db_1 after initialize [implicit after phase]",
                 "start db_2 15.18 (read-only, generation 1) [upgrade macro]",
                 "await-ready db_2 [upgrade macro]",
                 "promote db_2 [upgrade macro]",
                 "assert-version db_2 15.18 [implicit after promote]",
                 "kill db_1 [upgrade macro]",
                 "manipulate 1 on db_2",
+                "consistency on db_2 after manipulate 1 [implicit after phase]",
                 "start db_1 15.19 (read-only, generation 2) [upgrade macro]",
                 "await-ready db_1 [upgrade macro]",
                 "promote db_1 [upgrade macro]",
                 "assert-version db_1 15.19 [implicit after promote]",
                 "kill db_2 [upgrade macro]",
                 "manipulate 2 on db_1",
-                "validate on db_1"), titles(plan));
+                "consistency on db_1 after manipulate 2 [implicit after phase]",
+                "validate on db_1",
+                "consistency on db_1 after validate [implicit after phase]"), titles(plan));
     }
 
     @Test

@@ -47,6 +47,7 @@ class PlanJsonTest {
                 new Action.Configure("db_1", SRC, "implicit after start"),
                 new Action.AssertVersion("db_1", new Version("15.10"), SRC, "implicit after start"),
                 new Action.RunPhase(Phase.INITIALIZE, "db_1", SRC, null),
+                new Action.Consistency("db_1", SRC, "implicit after phase"),
                 new Action.Start("db_2", new Version("15.19"), true, 1, SRC, "upgrade macro"),
                 new Action.AwaitReady("db_2", SRC, "upgrade macro"),
                 new Action.Promote("db_2", SRC, "upgrade macro"),

@@ -70,7 +70,8 @@ class RandomPhasePlacementTest {
             assertTrue(0 <= p1 && p1 <= p2 && p2 <= hops(plan), "seed " + seed + ": " + placed);
             assertEquals("V@" + hops(plan), placed.get(2), "seed " + seed + ": validate once, after the last hop");
             List<Action> actions = plan.actions();
-            Action.RunPhase validate = (Action.RunPhase) actions.get(actions.size() - 1);
+            Action.RunPhase validate = (Action.RunPhase) actions.get(actions.size() - 2);
+            assertTrue(actions.get(actions.size() - 1) instanceof Action.Consistency, "seed " + seed + ": the validate's consistency step ends it");
             assertEquals("15.19", versionOf(plan, validate.service()), "seed " + seed + ": validate runs on current");
         }
     }

@@ -47,6 +47,12 @@ final class PlanBuilder {
         return phase(Phase.INITIALIZE).phase(Phase.MANIPULATE_1).phase(Phase.MANIPULATE_2).phase(Phase.VALIDATE);
     }
 
+    /** The implicit consistency step the compiler puts after a phase, on {@code service} (null: the leader). */
+    PlanBuilder consistency(String service) {
+        actions.add(new Action.Consistency(service, src(), "implicit after phase"));
+        return this;
+    }
+
     PlanBuilder kill(String service) {
         actions.add(new Action.Kill(service, src(), null));
         return this;

@@ -145,6 +145,24 @@ public abstract class DatabaseSystemContract {
         }
     }
 
+    /** After its configure statements a fresh server passes its own consistency check, and says what it checked. */
+    @Test
+    void aConfiguredServerPassesItsConsistencyCheck() throws java.sql.SQLException {
+        RunningService s = startServer(config().current(kind().name()));
+        assumeTrue(s != null, system().name() + "'s server cannot run on this machine");
+        try {
+            try (java.sql.Connection c = dev.harness.system.postgres.PgConnections.open(system().endpoint(s, true))) {
+                for (String sql : system().configureStatements()) c.createStatement().execute(sql);
+            }
+            ConsistencyReport report = system().checkConsistency(s, new TestSystemContext(config(), null, kind().name(), kind().defaultRuntime()),
+                    java.time.Duration.ofSeconds(30));
+            assertTrue(report.consistent(), report.problems()::toString);
+            assertFalse(report.checked().isEmpty(), "it says what it checked");
+        } finally {
+            stopServers();
+        }
+    }
+
     private String queryText(RunningService s, String sql) {
         try {
             return dev.harness.system.postgres.PgConnections.queryText(system().endpoint(s, true), sql);

@@ -66,7 +66,7 @@ public final class ReportDataBuilder {
         List<ColumnView> columns = columns(plan, result);
         List<CheckView> checks = new ArrayList<>();
         int n = 0;
-        for (CheckResult c : result.checks()) checks.add(check("check-" + (++n), c, columns, logByService));
+        for (CheckResult c : result.checks()) checks.add(check("check-" + (++n), c, plan, columns, logByService));
 
         Counts counts = new Counts(result.checks().size(), (int) result.count(Status.PASSED), (int) result.count(Status.FAILED),
                 (int) result.count(Status.ERROR), (int) result.count(Status.SKIPPED));
@@ -148,15 +148,28 @@ public final class ReportDataBuilder {
         for (int i = 0; i < plan.actions().size(); i++) {
             Action a = plan.actions().get(i);
             if (a instanceof Action.Start s) running.put(s.service(), s.version().text());
-            if (!(a instanceof Action.RunPhase rp)) continue;
-            out.add(new ColumnView(i, labels[i], rp.service(), running.get(rp.service())));
+            if (a instanceof Action.RunPhase rp) out.add(new ColumnView(i, labels[i], rp.service(), running.get(rp.service())));
+            // a consistency step after a phase shares its column; one after the last step has its own
+            if (a instanceof Action.Consistency c && column(plan, i) == i) {
+                out.add(new ColumnView(i, "after " + labels[i], c.service(), running.get(c.service())));
+            }
         }
         return out;
     }
 
-    private CheckView check(String id, CheckResult c, List<ColumnView> columns, Map<String, LogView> logs) {
+    /** The matrix column of an action's results: a consistency step's is that of the phase right before it. */
+    private static int column(Plan plan, int actionIndex) {
+        if (!(plan.actions().get(actionIndex) instanceof Action.Consistency)) return actionIndex;
+        int followed = ActionTitle.followed(plan.actions(), actionIndex);
+        return followed == actionIndex - 1 && followed >= 0 && plan.actions().get(followed) instanceof Action.RunPhase ? followed : actionIndex;
+    }
+
+    private CheckView check(String id, CheckResult c, Plan plan, List<ColumnView> columns, Map<String, LogView> logs) {
         Map<Integer, PhaseResult> byAction = new HashMap<>();
-        for (PhaseResult p : c.phases()) byAction.put(p.actionIndex(), p);
+        for (PhaseResult p : c.phases()) {
+            boolean inPlan = p.actionIndex() >= 0 && p.actionIndex() < plan.actions().size();
+            byAction.put(inPlan ? column(plan, p.actionIndex()) : p.actionIndex(), p);
+        }
         List<CellView> cells = new ArrayList<>();
         for (ColumnView col : columns) {
             PhaseResult p = byAction.get(col.actionIndex());

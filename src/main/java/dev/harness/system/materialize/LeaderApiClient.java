@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * Materialize's deployment API on the internal HTTP port (6878): {@code GET /api/leader/status} and
- * {@code POST /api/leader/promote}. A read-only candidate reboots itself (after DDL on the old leader, and after
+ * Materialize's deployment API on the internal HTTP port (6878): {@code GET /api/leader/status},
+ * {@code POST /api/leader/promote}, and its consistency check {@code GET /api/coordinator/check}. A read-only candidate reboots itself (after DDL on the old leader, and after
  * promotion), so waiting survives refused connections and errors until the deadline.
  */
 public final class LeaderApiClient {
@@ -112,6 +112,35 @@ public final class LeaderApiClient {
             Thread.currentThread().interrupt();
             throw new HarnessException.Infrastructure(service, "interrupted waiting for " + target, e);
         }
+    }
+
+    /**
+     * {@code GET /api/coordinator/check}: the coordinator's own check of its catalog and controllers, as testdrive asks it
+     * after every fragment. Materialize answers the JSON string {@code ""} when it finds nothing, else the
+     * inconsistencies it found (with 200 or an error status).
+     *
+     * @param budget bound on the request
+     * @return the inconsistencies as the server worded them, or null when it found none
+     * @throws HarnessException.Infrastructure when the server does not answer, or has no such endpoint (404)
+     */
+    public String coordinatorCheck(Duration budget) {
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(base.resolve("/api/coordinator/check")).timeout(budget).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new HarnessException.Infrastructure(service, "coordinator check request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HarnessException.Infrastructure(service, "interrupted during the coordinator check", e);
+        }
+        if (r.statusCode() == 404) throw new HarnessException.Infrastructure(service, "has no /api/coordinator/check (HTTP 404)", null);
+        String body = r.body() == null ? "" : r.body().strip();
+        if (body.isEmpty() || body.equals("\"\"") || body.equals("null") || body.equals("{}") || body.equals("[]")) {
+            if (r.statusCode() == 200) return null;
+            body = "(no text)";
+        }
+        return r.statusCode() == 200 ? body : "HTTP " + r.statusCode() + ": " + body;
     }
 
     /** POST promote; Materialize answers {@code {"result":"Success"}} once the candidate is ready. */

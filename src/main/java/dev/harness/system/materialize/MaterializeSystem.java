@@ -8,6 +8,7 @@ import dev.harness.model.Poll;
 import dev.harness.model.Version;
 import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceSpec;
+import dev.harness.system.ConsistencyReport;
 import dev.harness.system.DatabaseSystem;
 import dev.harness.system.SqlEndpoint;
 import dev.harness.system.SystemContext;
@@ -154,6 +155,14 @@ public final class MaterializeSystem implements DatabaseSystem {
         api.promote();
         api.awaitStatus(LeaderApiClient.IS_LEADER, promoteTimeout(ctx.config()));
         awaitSql(candidate, promoteTimeout(ctx.config()), ctx);
+    }
+
+    /** The coordinator's check on the internal HTTP port: whatever it answers besides "nothing found" is a problem. */
+    @Override
+    public ConsistencyReport checkConsistency(RunningService service, SystemContext ctx, Duration budget) {
+        String found = leaderApi(service, ctx.log()).coordinatorCheck(budget);
+        return new ConsistencyReport(List.of(service.service() + ": /api/coordinator/check"),
+                found == null ? List.of() : List.of("coordinator check: " + found));
     }
 
     LeaderApiClient leaderApi(RunningService service, Consumer<String> log) {

@@ -14,6 +14,7 @@ import dev.harness.runtime.RunningService;
 import dev.harness.runtime.ServiceRuntime;
 import dev.harness.runtime.ServiceSpec;
 import dev.harness.runtime.SpecPlaceholders;
+import dev.harness.system.ConsistencyReport;
 import dev.harness.system.DatabaseSystem;
 import dev.harness.system.SqlEndpoint;
 import dev.harness.system.SystemContext;
@@ -230,14 +231,22 @@ public final class PostgresSystem implements DatabaseSystem {
         return "jdbc:postgresql://" + service.host() + ":" + service.port(PORT) + "/postgres";
     }
 
+    /** The normal user, and amcheck for the consistency step (the bundled binaries and the images ship it). */
     @Override
     public List<String> configureStatements() {
-        return List.of(
+        List<String> out = new java.util.ArrayList<>(List.of(
                 "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + NORMAL_USER + "') THEN CREATE ROLE "
                         + NORMAL_USER + " LOGIN; END IF; END $$",
                 "ALTER ROLE " + NORMAL_USER + " LOGIN CREATEDB",
                 "GRANT CREATE, TEMPORARY ON DATABASE postgres TO " + NORMAL_USER,
-                "GRANT CREATE, USAGE ON SCHEMA public TO " + NORMAL_USER);
+                "GRANT CREATE, USAGE ON SCHEMA public TO " + NORMAL_USER));
+        out.addAll(AmcheckConsistency.CONFIGURE);
+        return List.copyOf(out);
+    }
+
+    @Override
+    public ConsistencyReport checkConsistency(RunningService service, SystemContext ctx, Duration budget) {
+        return new AmcheckConsistency(endpoint(service, true), budget).check();
     }
 
     @Override

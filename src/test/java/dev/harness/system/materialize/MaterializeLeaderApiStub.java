@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * TEST DOUBLE: plays Materialize's deployment API (internal HTTP port) for LeaderApiClient tests, since no
  * Materialize image is available here. Its states are the ones LeaderApiClient waits through (initializing,
- * ready to promote, promoting, leader); the test drives reboots by stopping
+ * ready to promote, promoting, leader) and the coordinator's consistency check; the test drives reboots by stopping
  * the server and starting it again on the same port.
  */
 final class MaterializeLeaderApiStub implements AutoCloseable {
@@ -20,6 +20,11 @@ final class MaterializeLeaderApiStub implements AutoCloseable {
     volatile boolean initializingAnswers400;
     /** What {@code /api/readyz} answers: 200 once true, 503 before (as {@code curl -f} sees it). */
     volatile boolean ready;
+    /** What {@code GET /api/coordinator/check} answers: Materialize's JSON {@code ""} when it finds nothing. */
+    volatile int coordinatorCheckStatus = 200;
+    volatile String coordinatorCheckBody = "\"\"";
+    /** When false, the server predates the endpoint: 404. */
+    volatile boolean hasCoordinatorCheck = true;
     private HttpServer server;
     private int port;
 
@@ -50,6 +55,11 @@ final class MaterializeLeaderApiStub implements AutoCloseable {
         server.createContext("/api/leader/status", ex -> {
             if (initializingAnswers400 && status.equals(LeaderApiClient.INITIALIZING)) answer(ex, 400, "{\"message\":\"not ready\"}");
             else answer(ex, 200, "{\"status\":\"" + status + "\"}");
+        });
+        server.createContext("/api/coordinator/check", ex -> {
+            if (!ex.getRequestMethod().equals("GET")) answer(ex, 405, "");
+            else if (!hasCoordinatorCheck) answer(ex, 404, "not found");
+            else answer(ex, coordinatorCheckStatus, coordinatorCheckBody);
         });
         server.createContext("/api/readyz", ex -> answer(ex, ready ? 200 : 503, ready ? "ready" : "not ready"));
         server.createContext("/api/leader/promote", ex -> {

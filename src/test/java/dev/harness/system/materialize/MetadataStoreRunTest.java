@@ -86,9 +86,10 @@ class MetadataStoreRunTest {
         }
     }
 
-    /** The stand-in answers no SQL: configure and assert-version of environmentd cannot run on it. */
+    /** The stand-in answers no SQL and no HTTP: configure, assert-version and consistency of environmentd cannot run on it. */
     private static Plan withoutSqlOnEnvironmentd(Plan p) {
-        List<Action> actions = p.actions().stream().filter(a -> !(a instanceof Action.Configure || a instanceof Action.AssertVersion)).toList();
+        List<Action> actions = p.actions().stream()
+                .filter(a -> !(a instanceof Action.Configure || a instanceof Action.AssertVersion || a instanceof Action.Consistency)).toList();
         return new Plan(p.scenario(), p.description(), p.scenarioFile(), p.system(), p.runtime(), p.seed(), p.base(), p.versions(), p.current(),
                 p.checks(), actions, p.settings(), p.services());
     }
@@ -153,6 +154,11 @@ class MetadataStoreRunTest {
         @Override
         public void awaitReadyToPromote(String service, SystemContext ctx) {
             real.awaitReadyToPromote(service, ctx);
+        }
+
+        @Override
+        public dev.harness.system.ConsistencyReport checkConsistency(RunningService service, SystemContext ctx, java.time.Duration budget) {
+            return real.checkConsistency(service, ctx, budget);
         }
 
         @Override
