@@ -48,7 +48,8 @@ final class CheckMapper {
                 manipulate == null ? List.of() : statements(manipulate.list("2")),
                 statements(root.list("validate")),
                 root.has("check") ? root.whereValue("check") : root.where(),
-                root.texts("services"));
+                root.texts("services"),
+                root.texts("tags"));
     }
 
     private static String disabled(YamlMap root) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param supportsForcedMigrations false when it cannot pass under forced builtin schema migrations; a scenario
  *                                 with {@code forced-migrations: true} skips it
  * @param services the declared services it needs ({@code services: [upstream]}): skipped where a scenario lacks one
+ * @param tags     the features it exercises ({@code tags: [partitioning, jsonb]}), for {@code harness list --coverage}
  */
 public record Check(
         String name,
@@ -30,10 +31,20 @@ public record Check(
         List<Statement> manipulate2,
         List<Statement> validate,
         SourceRef source,
-        List<String> services) {
+        List<String> services,
+        List<String> tags) {
 
     public Check {
         services = services == null ? List.of() : List.copyOf(services);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A check without tags (built in code). */
+    public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
+            boolean externallyIdempotent, boolean supportsForcedMigrations, List<Statement> initialize, List<Statement> manipulate1,
+            List<Statement> manipulate2, List<Statement> validate, SourceRef source, List<String> services) {
+        this(name, description, systems, since, before, disabled, externallyIdempotent, supportsForcedMigrations, initialize,
+                manipulate1, manipulate2, validate, source, services, List.of());
     }
 
     /** A check with neither flag set (the defaults) that needs no declared service (built in code). */

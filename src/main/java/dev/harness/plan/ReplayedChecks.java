@@ -6,6 +6,7 @@ import dev.harness.model.Check;
 import dev.harness.model.Durations;
 import dev.harness.model.Expectation;
 import dev.harness.model.Guard;
+import dev.harness.model.Names;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Statement;
 import java.util.HashSet;
@@ -41,6 +42,9 @@ final class ReplayedChecks {
         problems.entity(field + ".name", c.name());
         problems.each(field + ".systems", c.systems(), (f, s) -> problems.oneOf(f, s, SystemKinds.names()));
         problems.source(field + ".source", c.source());
+        problems.each(field + ".tags", c.tags(), (f, tag) -> {
+            if (!Names.TAG.matcher(tag).matches()) problems.add(f, "'" + tag + "' is not a tag (lower-case letters, digits, _ and -)");
+        });
         statements(field + ".initialize", c.initialize());
         statements(field + ".manipulate1", c.manipulate1());
         statements(field + ".manipulate2", c.manipulate2());

@@ -39,7 +39,8 @@ class PlanJsonTest {
                         List.of("a", "b"), true), Duration.ofSeconds(60), false,
                         new Guard(Guard.Subject.CURRENT, Guard.Op.LT, new Version("v0.135.0-dev"), "current < v0.135.0-dev"), c)),
                 c);
-        Check disabled = new Check("u", null, List.of(), null, null, "flaky", List.of(), List.of(), List.of(), List.of(), c);
+        Check disabled = new Check("u", null, List.of(), null, null, "flaky", true, true, List.of(), List.of(), List.of(), List.of(), c,
+                List.of(), List.of("sequences", "btree-gist"));
         List<Action> actions = List.of(
                 new Action.Start("db_1", new Version("15.10"), false, null, SRC, null),
                 new Action.Configure("db_1", SRC, "implicit after start"),
@@ -72,6 +73,7 @@ class PlanJsonTest {
         assertTrue(json.contains("\"base\" : \"15.10\""), json);
         assertTrue(json.contains("\"retry\" : 1500"), json);
         assertTrue(json.contains("\"action\" : \"await-ready\""), json);
+        assertTrue(json.contains("\"tags\" : [ \"sequences\", \"btree-gist\" ]"), json);
     }
 
     @Test
