@@ -2,6 +2,7 @@ package dev.harness.cli;
 
 import dev.harness.load.InputFiles;
 import dev.harness.load.Loader;
+import dev.harness.model.HarnessException;
 import dev.harness.model.Printable;
 import dev.harness.model.Scenario;
 import dev.harness.plan.CatalogListing;
@@ -30,6 +31,9 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--scenarios", paramLabel = "DIR|FILE", description = "scenario files or folders (default: scenarios.d)")
     List<Path> scenarios = new ArrayList<>(List.of(Path.of("scenarios.d")));
 
+    @Option(names = "--coverage", description = "per system, the features (the checks' tags) the checks cover, and the checks without tags")
+    boolean coverage;
+
     @Spec
     CommandSpec spec;
 
@@ -37,6 +41,12 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         // descriptions are free text from YAML: printed with control characters escaped
+        if (coverage) {
+            if (what == What.scenarios) throw new HarnessException.InvalidInput("--coverage lists checks: it does not apply to 'list scenarios'");
+            out.print(Printable.lines(CatalogListing.coverage(Loader.loadChecks(checks))));
+            out.flush();
+            return 0;
+        }
         if (what == null || what == What.checks) out.print(Printable.lines(CatalogListing.checks(Loader.loadChecks(checks))));
         if (what == null) out.println();
         if (what == null || what == What.scenarios) out.print(Printable.lines(CatalogListing.scenarios(loadScenarios(scenarios))));

@@ -58,7 +58,8 @@ final class CheckMapper {
                 root.texts("services"),
                 root.scalars("vars"),
                 items.masks(root.list("masks")),
-                root.parsed("retry", Durations::parse, problems));
+                root.parsed("retry", Durations::parse, problems),
+                root.texts("tags"));
     }
 
     private static String disabled(YamlMap root) {

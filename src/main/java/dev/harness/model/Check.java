@@ -20,6 +20,7 @@ import java.util.Map;
  * @param vars     {@code vars:}, the check's constants ({@code ${name}}), in written order
  * @param masks    {@code masks:}, applied in every phase before the phase's own
  * @param retry    {@code retry:}, the default budget of its statements; null = {@code timeouts.statement}
+ * @param tags     the features it exercises ({@code tags: [partitioning, jsonb]}), for {@code harness list --coverage}
  */
 public record Check(
         String name,
@@ -38,21 +39,32 @@ public record Check(
         List<String> services,
         Map<String, String> vars,
         List<Mask> masks,
-        Duration retry) {
+        Duration retry,
+        List<String> tags) {
 
     public Check {
         services = services == null ? List.of() : List.copyOf(services);
         vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         masks = masks == null ? List.of() : masks; // not copied: a replayed plan's null entries are reported by ReplayedChecks
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
-    /** A check without variables, masks or a default budget. */
+    /** A check without variables, masks, a default budget or tags. */
     public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
             boolean externallyIdempotent, boolean supportsForcedMigrations, List<? extends PhaseItem> initialize,
             List<? extends PhaseItem> manipulate1, List<? extends PhaseItem> manipulate2, List<? extends PhaseItem> validate,
             SourceRef source, List<String> services) {
         this(name, description, systems, since, before, disabled, externallyIdempotent, supportsForcedMigrations, items(initialize),
-                items(manipulate1), items(manipulate2), items(validate), source, services, Map.of(), List.of(), null);
+                items(manipulate1), items(manipulate2), items(validate), source, services, Map.of(), List.of(), null, List.of());
+    }
+
+    /** A check without tags (built in code). */
+    public Check(String name, String description, List<String> systems, Version since, Version before, String disabled,
+            boolean externallyIdempotent, boolean supportsForcedMigrations, List<? extends PhaseItem> initialize,
+            List<? extends PhaseItem> manipulate1, List<? extends PhaseItem> manipulate2, List<? extends PhaseItem> validate,
+            SourceRef source, List<String> services, Map<String, String> vars, List<Mask> masks, Duration retry) {
+        this(name, description, systems, since, before, disabled, externallyIdempotent, supportsForcedMigrations, items(initialize),
+                items(manipulate1), items(manipulate2), items(validate), source, services, vars, masks, retry, List.of());
     }
 
     /** A check with neither flag set (the defaults) that needs no declared service (built in code). */

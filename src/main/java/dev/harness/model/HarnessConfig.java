@@ -35,6 +35,12 @@ public record HarnessConfig(
         services = services == null ? List.of() : List.copyOf(services);
     }
 
+    /** A configuration without run-level variables. */
+    public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
+            Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services, boolean consistency) {
+        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of(), consistency);
+    }
+
     /** A configuration without run-level variables, with the consistency steps on. */
     public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
             Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services) {

@@ -14,6 +14,9 @@ public final class Names {
     /** Service names: they become host names, container names and file names. */
     public static final Pattern SERVICE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
+    /** Feature tags of checks ({@code partitioning}, {@code btree-gist}): lower case, shown by {@code list --coverage}. */
+    public static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
     private Names() {}
 
     /** @param field what the value is, for the message (e.g. {@code plan.json: scenario}) */

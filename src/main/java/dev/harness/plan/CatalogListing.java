@@ -2,9 +2,12 @@ package dev.harness.plan;
 
 import dev.harness.model.Check;
 import dev.harness.model.Scenario;
+import dev.harness.model.SystemKinds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code harness list}: what checks and scenarios exist, with their gates and descriptions, one per line. */
 public final class CatalogListing {
@@ -29,6 +32,34 @@ public final class CatalogListing {
         int width = sorted.stream().mapToInt(s -> s.name().length()).max().orElse(0);
         for (Scenario s : sorted) {
             line(out, width, s.name(), s.description(), gates(s), s.source().file());
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code harness list --coverage}: per system, each tag with the checks that carry it (a disabled one marked, as
+     * it tests nothing), and the checks without tags, so a user sees what the checks exercise and what they do not.
+     * A check without {@code systems} applies to every system.
+     */
+    public static String coverage(List<Check> checks) {
+        StringBuilder out = new StringBuilder();
+        for (String system : SystemKinds.names()) {
+            List<Check> applying = checks.stream().filter(c -> c.systems().isEmpty() || c.systems().contains(system))
+                    .sorted(Comparator.comparing(Check::name)).toList();
+            Map<String, List<String>> byTag = new TreeMap<>();
+            List<String> untagged = new ArrayList<>();
+            for (Check c : applying) {
+                String shown = c.disabled() == null ? c.name() : c.name() + " (disabled)";
+                if (c.tags().isEmpty()) untagged.add(shown);
+                for (String tag : c.tags()) byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(shown);
+            }
+            out.append(system).append(": ").append(byTag.size()).append(byTag.size() == 1 ? " feature" : " features")
+                    .append(" tagged in ").append(applying.size() - untagged.size()).append(" of ").append(applying.size())
+                    .append(applying.size() == 1 ? " check\n" : " checks\n");
+            int width = byTag.keySet().stream().mapToInt(String::length).max().orElse(0);
+            byTag.forEach((tag, names) -> out.append("  ").append(String.format("%-" + width + "s", tag)).append("  ")
+                    .append(String.join(", ", names)).append('\n'));
+            if (!untagged.isEmpty()) out.append("  without tags: ").append(String.join(", ", untagged)).append('\n');
         }
         return out.toString();
     }

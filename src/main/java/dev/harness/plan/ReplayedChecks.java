@@ -8,6 +8,7 @@ import dev.harness.model.Expectation;
 import dev.harness.model.Guard;
 import dev.harness.model.Login;
 import dev.harness.model.Mask;
+import dev.harness.model.Names;
 import dev.harness.model.PhaseItem;
 import dev.harness.model.PlannedCheck;
 import dev.harness.model.Statement;
@@ -44,6 +45,9 @@ final class ReplayedChecks {
         problems.entity(field + ".name", c.name());
         problems.each(field + ".systems", c.systems(), (f, s) -> problems.oneOf(f, s, SystemKinds.names()));
         problems.source(field + ".source", c.source());
+        problems.each(field + ".tags", c.tags(), (f, tag) -> {
+            if (!Names.TAG.matcher(tag).matches()) problems.add(f, "'" + tag + "' is not a tag (lower-case letters, digits, _ and -)");
+        });
         if (c.retry() != null && Durations.problem(c.retry()) != null) problems.add(field + ".retry", Durations.problem(c.retry()));
         problems.each(field + ".masks", c.masks(), this::mask);
         if (c.vars() != null) c.vars().forEach((k, v) -> problems.required(field + ".vars." + k, v));

@@ -36,6 +36,7 @@ class LoaderMappingTest {
         assertEquals("table_data", c.name(), "name defaults to the file name");
         assertEquals("Rows written before, during and after an upgrade survive it.", c.description());
         assertEquals(List.of("materialize", "postgres"), c.systems());
+        assertEquals(List.of("tables", "mvcc"), c.tags(), "tags as written, in order");
         assertEquals(new Version("v0.78.0"), c.since());
         assertEquals(new Version("v0.140.0"), c.before());
         assertEquals("flaky on 0dt", c.disabled());
@@ -68,6 +69,7 @@ class LoaderMappingTest {
         Check c = Loader.loadCheck(Path.of(VALID + "checks/minimal.yaml"));
         assertEquals("minimal", c.name());
         assertEquals(List.of(), c.systems());
+        assertEquals(List.of(), c.tags());
         assertNull(c.since());
         assertNull(c.disabled());
         assertEquals(List.of(), c.manipulate1());

@@ -41,7 +41,8 @@ class PlanJsonTest {
                 c);
         // every testdrive construct of the check language (issue 11): vars, masks, capture, sessions, logins, sleep, guards
         Check language = dev.harness.load.Loader.loadCheck(java.nio.file.Path.of("src/test/resources/load/language/all_constructs.yaml"));
-        Check disabled = new Check("u", null, List.of(), null, null, "flaky", List.of(), List.of(), List.of(), List.of(), c);
+        Check disabled = new Check("u", null, List.of(), null, null, "flaky", true, true, List.of(), List.of(), List.of(), List.of(), c,
+                List.of(), Map.of(), List.of(), null, List.of("sequences", "btree-gist"));
         List<Action> actions = List.of(
                 new Action.Start("db_1", new Version("15.10"), false, null, SRC, null),
                 new Action.Configure("db_1", SRC, "implicit after start"),
@@ -75,6 +76,7 @@ class PlanJsonTest {
         assertTrue(json.contains("\"base\" : \"15.10\""), json);
         assertTrue(json.contains("\"retry\" : 1500"), json);
         assertTrue(json.contains("\"action\" : \"await-ready\""), json);
+        assertTrue(json.contains("\"tags\" : [ \"sequences\", \"btree-gist\" ]"), json);
     }
 
     @Test

@@ -45,6 +45,12 @@ class ReplayedPlanTest {
     }
 
     @Test
+    void aTagThatIsNotATagIsRefusedNamingTheField() {
+        String json = PlanJson.write(PlanJsonTest.everything()).replace("\"btree-gist\"", "\"Btree Gist\"");
+        assertEquals("saved/plan.json: checks[1].check.tags[1]: 'Btree Gist' is not a tag (lower-case letters, digits, _ and -)", message(json));
+    }
+
+    @Test
     void aPlanOfNullsListsEveryMissingFieldInsteadOfFailingLater() {
         String m = message("{\"scenario\": \"x\", \"seed\": 1}");
         assertEquals(List.of(

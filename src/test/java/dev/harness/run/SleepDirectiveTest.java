@@ -21,9 +21,18 @@ class SleepDirectiveTest {
     private final FakeTicker ticker = new FakeTicker();
 
     private PhaseResult run(Check check, Version current, Version base) throws InterruptedException {
-        CheckPhaseRunner runner = new CheckPhaseRunner((service, system) -> {
-            throw new AssertionError("a sleep opens no connection");
-        }, new Liveness(s -> true, (s, sys) -> null, ticker, Liveness.PATIENCE), new RunStop(ticker), ticker, java.time.Clock.systemUTC(),
+        Endpoints none = new Endpoints() {
+            @Override
+            public dev.harness.system.SqlEndpoint endpoint(String service, boolean asSystem) {
+                throw new AssertionError("a sleep opens no connection");
+            }
+
+            @Override
+            public dev.harness.system.SqlEndpoint endpoint(String service, dev.harness.model.Login login) {
+                throw new AssertionError("a sleep opens no connection");
+            }
+        };
+        CheckPhaseRunner runner = new CheckPhaseRunner(none, new Liveness(s -> true, (s, sys) -> null, ticker, Liveness.PATIENCE), new RunStop(ticker), ticker, java.time.Clock.systemUTC(),
                 line -> { }, name -> new HashMap<>());
         var target = new CheckPhaseRunner.PhaseTarget(0, "initialize", Phase.INITIALIZE, "db_1", current, base, Map.of(), Duration.ofSeconds(30));
         return runner.run(check, target, () -> null);

@@ -15,8 +15,10 @@ public final class PostgresCommand {
     /** Server settings of every service: replication-ready (a standby can be cloned at any time), fast, lean. */
     static final List<String> SETTINGS = List.of(
             "fsync=off", // test data: durability across OS crashes is not under test, kill -9 is (fsync does not matter for it)
-            "wal_level=replica",
+            "wal_level=logical", // checks.d/postgres creates logical replication slots on the system under test
             "max_wal_senders=10",
+            "max_prepared_transactions=10", // two-phase commit checks; a standby needs at least its leader's value: all share it
+            "shared_preload_libraries=pg_stat_statements", // bundled contrib; loadable only at server start
             "wal_keep_size=512MB", // no archive: a standby catching up needs the leader to keep WAL since the backup
             "hot_standby=on",
             "hot_standby_feedback=on",

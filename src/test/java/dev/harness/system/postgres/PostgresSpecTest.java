@@ -46,8 +46,11 @@ class PostgresSpecTest {
         String script = spec.command().get(2);
         assertEquals("127.0.0.1", spec.command().get(7));
         assertTrue(script.contains("-k ''"), script);
-        int setting = spec.command().indexOf("wal_level=replica");
+        int setting = spec.command().indexOf("wal_level=logical");
         assertEquals("-c", spec.command().get(setting - 1), spec.command().toString());
+        // what checks.d/postgres needs of every server: two-phase commit (a standby needs its leader's value) and pg_stat_statements
+        assertTrue(spec.command().contains("max_prepared_transactions=10"), spec.command().toString());
+        assertTrue(spec.command().contains("shared_preload_libraries=pg_stat_statements"), spec.command().toString());
         assertFalse(script.contains("host all all all trust"), "a local server accepts loopback only");
     }
 
