@@ -47,7 +47,7 @@ class ReplayedPlanTest {
     @Test
     void aTagThatIsNotATagIsRefusedNamingTheField() {
         String json = PlanJson.write(PlanJsonTest.everything()).replace("\"btree-gist\"", "\"Btree Gist\"");
-        assertEquals("saved/plan.json: checks[1].check.tags[1]: 'Btree Gist' is not a tag (lower-case letters, digits, _ and -)", message(json));
+        assertEquals("saved/plan.json: checks[2].check.tags[1]: 'Btree Gist' is not a tag (lower-case letters, digits, _ and -)", message(json));
     }
 
     @Test
