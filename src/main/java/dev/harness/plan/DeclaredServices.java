@@ -10,6 +10,7 @@ import dev.harness.model.Statement;
 import dev.harness.model.SupportService;
 import dev.harness.model.SystemKind;
 import dev.harness.model.SystemKinds;
+import dev.harness.model.VariableText;
 import dev.harness.model.Version;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,8 +140,7 @@ final class DeclaredServices {
             for (Phase phase : Phase.values()) {
                 for (Statement s : c.statements(phase)) {
                     if (declared(s.on())) out.add(s.on());
-                    Matcher m = ADDRESS.matcher(s.sql() == null ? "" : s.sql());
-                    while (m.find()) if (declared(m.group(1))) out.add(m.group(1));
+                    for (String[] ref : addresses(s.sql())) if (declared(ref[0])) out.add(ref[0]);
                 }
             }
         }
@@ -149,15 +149,25 @@ final class DeclaredServices {
 
     /** A {@code ${name.key}} must name a declared service and one of its address keys. */
     void checkSql(String sql, SourceRef where) {
-        if (sql == null || !sql.contains("${")) return;
-        Matcher m = ADDRESS.matcher(sql);
-        while (m.find()) {
-            if (!declared(m.group(1))) {
-                problems.add(where, m.group() + ": " + unknown(m.group(1)));
-            } else if (!SupportService.ADDRESS_KEYS.contains(m.group(2))) {
-                problems.add(where, m.group() + ": unknown key '" + m.group(2) + "'; expected one of " + String.join(", ", SupportService.ADDRESS_KEYS));
+        for (String[] ref : addresses(sql)) {
+            String written = "${" + ref[0] + "." + ref[1] + "}";
+            if (!declared(ref[0])) {
+                problems.add(where, written + ": " + unknown(ref[0]));
+            } else if (!SupportService.ADDRESS_KEYS.contains(ref[1])) {
+                problems.add(where, written + ": unknown key '" + ref[1] + "'; expected one of " + String.join(", ", SupportService.ADDRESS_KEYS));
             }
         }
+    }
+
+    /** The {@code ${name.key}} references of {@code sql} as {name, key}; a {@code $${…}} is a literal and not among them. */
+    private static List<String[]> addresses(String sql) {
+        if (sql == null || !sql.contains("${")) return List.of();
+        List<String[]> out = new java.util.ArrayList<>();
+        for (VariableText.Ref ref : VariableText.refs(sql)) {
+            Matcher m = ADDRESS.matcher("${" + ref.name() + "}");
+            if (m.matches()) out.add(new String[] {m.group(1), m.group(2)});
+        }
+        return out;
     }
 
     private String unknown(String name) {

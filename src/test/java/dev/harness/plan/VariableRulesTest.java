@@ -118,7 +118,7 @@ class VariableRulesTest {
                 check: c
                 vars: {table: t1}
                 initialize:
-                  - sql: CREATE TABLE ${schema}.${table}_${check}_${seed} (a text DEFAULT '${scenario} ${base} ${current} $${literal}')
+                  - sql: CREATE TABLE ${schema}.${table}_${check}_${seed} (a text DEFAULT '${scenario} ${base} ${current} $${literal} $${ghost.url}')
                 manipulate: {1: [], 2: []}
                 validate: []
                 """);
