@@ -4,6 +4,7 @@ import dev.harness.model.HarnessException;
 import dev.harness.model.Plan;
 import dev.harness.model.PlannedCheck;
 import dev.harness.plan.CheckShard;
+import dev.harness.report.Counted;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +49,7 @@ record CheckSelection(List<String> only, CheckShard shard) {
         if (available == 0) {
             why = noneFound;
         } else if (plan.checks().isEmpty()) {
-            why = "--shard " + shard + " leaves none of the " + (only.isEmpty() ? available : only.size()) + " checks";
+            why = "--shard " + shard + " leaves none of the " + Counted.of(only.isEmpty() ? available : only.size(), "check");
         } else {
             why = "every check is skipped in " + plan.scenario() + " on " + plan.system() + ": " + plan.checks().stream().limit(5)
                     .map(c -> c.name() + " (" + c.skipReason() + ")").collect(Collectors.joining(", "))

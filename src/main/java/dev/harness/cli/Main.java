@@ -45,9 +45,13 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** The command line this runs in (a new one would build the subcommands without the environment's factory). */
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command: run, merge, plan, validate, list, schema, import or help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, merge, plan, validate, list, schema, import or help");
     }
 
     /** Gives the commands that read the environment the one the command line was made with. */

@@ -37,7 +37,7 @@ public record CheckShard(int number, int count) {
 
     /** "expected I/N with 1 <= I <= 4 (shards 1/4 to 4/4)": the valid range for N, or the shape for N below 1. */
     private static String range(int count) {
-        return count < 1 ? "N must be at least 1, e.g. 1/4"
+        return count < 1 ? "expected I/N with N at least 1, e.g. 1/4"
                 : "expected I/N with 1 <= I <= " + count + " (shards 1/" + count + " to " + count + "/" + count + ")";
     }
 
