@@ -28,8 +28,11 @@ fi
 
 pins="$here/yaml-language-server"
 tools="$here/../.tools/yaml-language-server"
-if ! cmp -s "$pins/package-lock.json" "$tools/installed-lock.json"; then
-  log "installing yaml-language-server $(sed -n 's/.*"yaml-language-server": "\(.*\)".*/\1/p' "$pins/package.json") into .tools/"
+yls_version="$(sed -n 's/.*"yaml-language-server": "\(.*\)".*/\1/p' "$pins/package.json")"
+if cmp -s "$pins/package-lock.json" "$tools/installed-lock.json"; then
+  log "yaml-language-server $yls_version in .tools/, skipped"
+else
+  log "installing yaml-language-server $yls_version into .tools/"
   rm -rf "$tools"
   mkdir -p "$tools"
   cp "$pins/package.json" "$pins/package-lock.json" "$tools/"
