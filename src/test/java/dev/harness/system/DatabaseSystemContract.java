@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -111,7 +112,7 @@ public abstract class DatabaseSystemContract {
             assertEquals("secret", e.password(), listener.name());
             assertTrue(running.ports().containsValue(hostPort(e)), listener + ": " + e.jdbcUrl() + " uses a published port " + running.ports().values());
         }
-        assertEquals(null, system().endpoint(running, new Login("bob", null, null)).password(), "no password: none sent");
+        assertNull(system().endpoint(running, new Login("bob", null, null)).password(), "no password: none sent");
     }
 
     /** A service of the current version whose container ports are published on host ports from 41000 on. */
