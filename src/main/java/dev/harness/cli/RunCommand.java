@@ -82,9 +82,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (parallel < 1) throw new HarnessException.InvalidInput("--parallel must be at least 1, not " + parallel);
         CheckSelection selection = new CheckSelection(only, shard);
-        JUnitOptions junitOptions = JUnitOptions.defaults().withStrict(junitStrict()).withShard(shard);
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
         RunTarget target = options.target();
+        JUnitOptions junitOptions = JUnitOptions.defaults().withStrict(junitStrict(target.config())).withShard(shard);
         List<Plan> plans = plans(target, selection);
         ReportFolder.prepare(out);
         ConsoleOptions console = ConsoleOptions.of(Terminal.detect(), quiet, verbose, noColor);
@@ -118,10 +118,11 @@ final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
-    private boolean junitStrict() {
-        if (junit == null) return false;
-        JUnitOptions.Mode mode = JUnitOptions.Mode.parse(junit);
-        if (mode == null) throw new HarnessException.InvalidInput("--junit " + Printable.line(junit) + ": expected default or strict");
+    /** {@code --junit}, else harness.yaml's {@code report.junit} (the schema has checked that one). */
+    private boolean junitStrict(HarnessConfig config) {
+        String given = junit != null ? junit : config.report().junit();
+        JUnitOptions.Mode mode = JUnitOptions.Mode.parse(given);
+        if (mode == null) throw new HarnessException.InvalidInput("--junit " + Printable.line(given) + ": expected default or strict");
         return mode == JUnitOptions.Mode.STRICT;
     }
 

@@ -52,7 +52,11 @@ final class ConfigMapper {
         return new HarnessConfig(root.text("system", defaults.system()), root.text("runtime", defaults.runtime()),
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
                 timeouts, sections, root.where(), root.has("services") ? new ServicesMapper(file, problems).map(root.map("services"))
-                        : defaults.services());
+                        : defaults.services(), report(root.map("report"), defaults.report()));
+    }
+
+    private static HarnessConfig.Report report(YamlMap map, HarnessConfig.Report fallback) {
+        return map == null ? fallback : new HarnessConfig.Report(map.text("junit", fallback.junit()));
     }
 
     private static Map<String, SystemSection> defaultSections() {

@@ -20,7 +20,8 @@ public record HarnessConfig(
         Timeouts timeouts,
         Map<String, SystemSection> sections,
         SourceRef source,
-        List<Scenario.Service> services) {
+        List<Scenario.Service> services,
+        Report report) {
 
     public HarnessConfig {
         Map<String, SystemSection> present = new LinkedHashMap<>();
@@ -29,6 +30,22 @@ public record HarnessConfig(
         });
         sections = java.util.Collections.unmodifiableMap(present);
         services = services == null ? List.of() : List.copyOf(services);
+        report = report == null ? Report.DEFAULTS : report;
+    }
+
+    /** A configuration with the default report settings. */
+    public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
+            Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services) {
+        this(system, runtime, versions, current, timeouts, sections, source, services, Report.DEFAULTS);
+    }
+
+    /**
+     * {@code report:} how the reports are written.
+     *
+     * @param junit {@code default} or {@code strict} (junit.xml without testcase file/line, valid against junit-10.xsd)
+     */
+    public record Report(String junit) {
+        public static final Report DEFAULTS = new Report("default");
     }
 
     /** A configuration that declares no services (built in code). */
@@ -82,11 +99,11 @@ public record HarnessConfig(
     public HarnessConfig withSection(String systemName, SystemSection section) {
         Map<String, SystemSection> out = new LinkedHashMap<>(sections);
         out.put(SystemKinds.require(systemName).name(), section);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services, report);
     }
 
     public HarnessConfig withTimeouts(Timeouts t) {
-        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services);
+        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services, report);
     }
 
     public Materialize materialize() {
