@@ -103,12 +103,13 @@ final class RunCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         resolvedShard = shard(err);
         CheckSelection selection = new CheckSelection(only, resolvedShard);
-        JUnitOptions junitOptions = JUnitOptions.defaults().withStrict(junitStrict()).withShard(resolvedShard == null ? null : resolvedShard.toString());
         if (scenarios.isEmpty() && plan == null) throw new HarnessException.InvalidInput("give a SCENARIO file or --plan plan.json");
         if (plan != null && !options.vars.isEmpty()) {
             throw new HarnessException.InvalidInput(VarOption.NAME + " cannot change a replayed plan: --plan runs with the variables it recorded");
         }
         RunTarget target = options.target();
+        JUnitOptions junitOptions = JUnitOptions.defaults().withStrict(junitStrict(target.config()))
+                .withShard(resolvedShard == null ? null : resolvedShard.toString());
         List<Plan> plans = plans(target, selection);
         ReportFolder.prepare(out);
         GitHubActions gitHub = new CiEnvironment(env).gitHub(junitOptions.paths());
@@ -142,10 +143,11 @@ final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
-    private boolean junitStrict() {
-        if (junit == null) return false;
-        JUnitOptions.Mode mode = JUnitOptions.Mode.parse(junit);
-        if (mode == null) throw new HarnessException.InvalidInput("--junit " + Printable.line(junit) + ": expected default or strict");
+    /** {@code --junit}, else harness.yaml's {@code report.junit} (the schema has checked that one). */
+    private boolean junitStrict(HarnessConfig config) {
+        String given = junit != null ? junit : config.report().junit();
+        JUnitOptions.Mode mode = JUnitOptions.Mode.parse(given);
+        if (mode == null) throw new HarnessException.InvalidInput("--junit " + Printable.line(given) + ": expected default or strict");
         return mode == JUnitOptions.Mode.STRICT;
     }
 

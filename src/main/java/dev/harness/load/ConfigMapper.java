@@ -54,7 +54,8 @@ final class ConfigMapper {
                 versions(root, defaults.versions()), version(root, "current", defaults.current()),
                 timeouts, sections, root.where(), root.has("services") ? new ServicesMapper(file, problems).map(root.map("services"))
                         : defaults.services(), root.has("vars") ? vars(root) : defaults.vars(),
-                root.has("consistency") ? "on".equals(root.text("consistency")) : defaults.consistency());
+                root.has("consistency") ? "on".equals(root.text("consistency")) : defaults.consistency(),
+                report(root.map("report"), defaults.report()));
     }
 
     /** {@code vars:}, the run-level variables; a built-in's name is refused at its key (the schema checks the shape). */
@@ -64,6 +65,10 @@ final class ConfigMapper {
             if (problem != null) problems.add(new Problem(where, "vars: " + problem));
         });
         return root.scalars("vars");
+    }
+
+    private static HarnessConfig.Report report(YamlMap map, HarnessConfig.Report fallback) {
+        return map == null ? fallback : new HarnessConfig.Report(map.text("junit", fallback.junit()));
     }
 
     private static Map<String, SystemSection> defaultSections() {

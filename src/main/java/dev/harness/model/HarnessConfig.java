@@ -23,7 +23,8 @@ public record HarnessConfig(
         SourceRef source,
         List<Scenario.Service> services,
         Map<String, String> vars,
-        boolean consistency) {
+        boolean consistency,
+        Report report) {
 
     public HarnessConfig {
         vars = vars == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(vars));
@@ -33,18 +34,28 @@ public record HarnessConfig(
         });
         sections = java.util.Collections.unmodifiableMap(present);
         services = services == null ? List.of() : List.copyOf(services);
+        report = report == null ? Report.DEFAULTS : report;
+    }
+
+    /**
+     * {@code report:} how the reports are written.
+     *
+     * @param junit {@code default} or {@code strict} (junit.xml without testcase file/line, valid against junit-10.xsd)
+     */
+    public record Report(String junit) {
+        public static final Report DEFAULTS = new Report("default");
     }
 
     /** A configuration without run-level variables. */
     public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
             Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services, boolean consistency) {
-        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of(), consistency);
+        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of(), consistency, Report.DEFAULTS);
     }
 
-    /** A configuration without run-level variables, with the consistency steps on. */
+    /** A configuration without run-level variables, with the consistency steps on and the default report settings. */
     public HarnessConfig(String system, String runtime, List<Version> versions, Version current, Timeouts timeouts,
             Map<String, SystemSection> sections, SourceRef source, List<Scenario.Service> services) {
-        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of(), true);
+        this(system, runtime, versions, current, timeouts, sections, source, services, Map.of(), true, Report.DEFAULTS);
     }
 
     /** A configuration that declares no services (built in code). */
@@ -98,18 +109,18 @@ public record HarnessConfig(
     public HarnessConfig withSection(String systemName, SystemSection section) {
         Map<String, SystemSection> out = new LinkedHashMap<>(sections);
         out.put(SystemKinds.require(systemName).name(), section);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services, vars, consistency);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, out, source, services, vars, consistency, report);
     }
 
     public HarnessConfig withTimeouts(Timeouts t) {
-        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services, vars, consistency);
+        return new HarnessConfig(system, runtime, versions, current, t, sections, source, services, vars, consistency, report);
     }
 
     /** This configuration with {@code overrides} ({@code --var}) over its run-level variables. */
     public HarnessConfig withVars(Map<String, String> overrides) {
         Map<String, String> merged = new TreeMap<>(vars);
         merged.putAll(overrides);
-        return new HarnessConfig(system, runtime, versions, current, timeouts, sections, source, services, merged, consistency);
+        return new HarnessConfig(system, runtime, versions, current, timeouts, sections, source, services, merged, consistency, report);
     }
 
     public Materialize materialize() {

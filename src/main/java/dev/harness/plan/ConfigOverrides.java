@@ -61,10 +61,10 @@ public final class ConfigOverrides {
         // A hand-built config may lack timeouts; a --set can still fill them.
         HarnessConfig.Timeouts t = c.timeouts() != null ? c.timeouts() : new HarnessConfig.Timeouts(null, null, null);
         return switch (key) {
-            case "system" -> new HarnessConfig(value, c.runtime(), c.versions(), c.current(), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency());
-            case "runtime" -> new HarnessConfig(c.system(), value, c.versions(), c.current(), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency());
-            case "versions" -> new HarnessConfig(c.system(), c.runtime(), Version.catalog(value), c.current(), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency());
-            case "current" -> new HarnessConfig(c.system(), c.runtime(), c.versions(), new Version(value), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency());
+            case "system" -> new HarnessConfig(value, c.runtime(), c.versions(), c.current(), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency(), c.report());
+            case "runtime" -> new HarnessConfig(c.system(), value, c.versions(), c.current(), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency(), c.report());
+            case "versions" -> new HarnessConfig(c.system(), c.runtime(), Version.catalog(value), c.current(), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency(), c.report());
+            case "current" -> new HarnessConfig(c.system(), c.runtime(), c.versions(), new Version(value), t, c.sections(), c.source(), c.services(), c.vars(), c.consistency(), c.report());
             case "timeouts.statement" -> c.withTimeouts(new HarnessConfig.Timeouts(Durations.parsePositive(value), t.start(), t.promote()));
             case "timeouts.start" -> c.withTimeouts(new HarnessConfig.Timeouts(t.statement(), Durations.parsePositive(value), t.promote()));
             case "timeouts.promote" -> c.withTimeouts(new HarnessConfig.Timeouts(t.statement(), t.start(), Durations.parsePositive(value)));

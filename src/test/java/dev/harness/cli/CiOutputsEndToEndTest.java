@@ -51,6 +51,8 @@ class CiOutputsEndToEndTest {
                     "    rows: [[1, one], [2, deux]]",
                     ""));
         }
+        // the project's configuration asking for strict junit.xml
+        Files.writeString(tmp.resolve("harness.yaml"), Files.readString(PROJECT.resolve("harness.yaml")) + "\nreport: {junit: strict}\n");
         TempDirAccess.openToServerUser(Files.createDirectories(tmp.resolve("reports")));
         TempDirAccess.openToServerUser(tmp);
     }
@@ -58,8 +60,7 @@ class CiOutputsEndToEndTest {
     @Test
     void onGitHubActionsAFailingRunAnnotatesSummarizesAndWritesStrictJunit() throws Exception {
         Path summary = tmp.resolve("step_summary.md");
-        Child child = runChild(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()),
-                "--junit", "strict", "--shard", "1/2");
+        Child child = runChild(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()), "--shard", "1/2");
         assertEquals(ExitCode.CHECK_FAILED, child.exit(), child.stderr() + child.stdout());
 
         List<String> commands = child.stdout().lines().filter(l -> l.startsWith("::")).toList();
@@ -74,7 +75,7 @@ class CiOutputsEndToEndTest {
 
         Document junit = parse(dir.resolve("junit.xml"));
         Element testcase = (Element) junit.getElementsByTagName("testcase").item(0);
-        assertFalse(testcase.hasAttribute("file") || testcase.hasAttribute("line"), "strict: no file/line");
+        assertFalse(testcase.hasAttribute("file") || testcase.hasAttribute("line"), "report.junit strict: no file/line");
         Element failure = (Element) testcase.getElementsByTagName("failure").item(0);
         assertTrue(failure.getAttribute("message").contains(": " + ROWS), failure.getAttribute("message"));
         String out = testcase.getElementsByTagName("system-out").item(0).getTextContent();
@@ -87,15 +88,15 @@ class CiOutputsEndToEndTest {
     }
 
     @Test
-    void offGitHubNoWorkflowCommandsAndJunitKeepsRelativeFileAndLine() throws Exception {
-        Child child = runChild(Map.of("GITHUB_ACTIONS", "false"), "--check", "rows_a");
+    void offGitHubNoWorkflowCommandsAndJunitDefaultKeepsRelativeFileAndLine() throws Exception {
+        Child child = runChild(Map.of("GITHUB_ACTIONS", "false"), "--check", "rows_a", "--junit", "default");
         assertEquals(ExitCode.CHECK_FAILED, child.exit(), child.stderr() + child.stdout());
         assertFalse(child.stdout().contains("::error"), child.stdout());
         Path dir = reportFolder();
         assertTrue(Files.exists(dir.resolve("annotations.md")), "annotations.md in every report folder");
         Element testcase = (Element) parse(dir.resolve("junit.xml")).getElementsByTagName("testcase").item(0);
         assertEquals("checks/rows_a.yaml", testcase.getAttribute("file"));
-        assertEquals("6", testcase.getAttribute("line"));
+        assertEquals("6", testcase.getAttribute("line"), "--junit default wins over the configuration's strict");
     }
 
     @Test
@@ -117,11 +118,11 @@ class CiOutputsEndToEndTest {
 
     private record Child(int exit, String stdout, String stderr) {}
 
-    /** {@code harness run} of no_restart with the checks in tmp, started in tmp with {@code env} added; relative --out. */
+    /** {@code harness run} of no_restart with the checks and harness.yaml in tmp, started in tmp with {@code env} added; relative --out. */
     private Child runChild(Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.harness.cli.Main", "run", "--no-color",
-                "--config", PROJECT.resolve("harness.yaml").toString(), PROJECT.resolve("scenarios.d/no_restart.yaml").toString(),
+                "--config", "harness.yaml", PROJECT.resolve("scenarios.d/no_restart.yaml").toString(),
                 "--checks", "checks", "--out", "reports", "--seed", "5"));
         cmd.addAll(List.of(args));
         Path stdout = tmp.resolve("stdout.txt");

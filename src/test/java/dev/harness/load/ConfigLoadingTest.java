@@ -47,6 +47,14 @@ class ConfigLoadingTest {
     }
 
     @Test
+    void reportJunitIsReadDefaultsToDefaultAndRejectsOtherValues() throws IOException {
+        assertEquals("strict", Loader.loadConfig(write("report: {junit: strict}\n")).report().junit());
+        assertEquals("default", Loader.loadConfig(write("system: postgres\n")).report().junit());
+        var e = assertThrows(HarnessException.InvalidInput.class, () -> Loader.loadConfig(write("report: {junit: loose}\n")));
+        assertTrue(e.getMessage().contains("1:17: 'junit' must be default or strict"), e.getMessage());
+    }
+
+    @Test
     void materializeReplicationFactorAndParameterModeAreRead() throws IOException {
         HarnessConfig c = Loader.loadConfig(write("materialize: {replication-factor: 2, system-parameters-mode: random}\n"));
         assertEquals(2, c.materialize().effectiveReplicationFactor());
