@@ -85,18 +85,15 @@ final class ImportCommand implements Runnable {
             Files.createDirectories(output);
             int exit = ExitCode.OK;
             PrintWriter err = spec.commandLine().getErr();
-            for (Path set : TestdriveSets.under(sets)) {
-                String check = Names.requireEntity("--sets " + set, set.getFileName().toString());
-                Path out = Names.inside(output, check + ".yaml");
-                try {
-                    TestdriveImport.Result r = TestdriveImport.convert(check, TestdriveSets.phases(set), TestdriveImport.schemaRef(out));
-                    Files.writeString(out, r.yaml(), StandardCharsets.UTF_8);
-                    listUntranslated(r);
-                    exit = Math.max(exit, r.exitCode());
-                } catch (HarnessException.InvalidInput e) {
-                    for (Problem p : e.problems()) err.println(Printable.line(p.toString()));
+            for (TestdriveSets.Outcome o : TestdriveSets.importAll(TestdriveSets.under(sets), n -> TestdriveImport.schemaRef(output.resolve(n + ".yaml")))) {
+                if (o.result() == null) {
+                    for (Problem p : o.problems()) err.println(Printable.line(p.toString()));
                     exit = ExitCode.INVALID_INPUT;
+                    continue;
                 }
+                Files.writeString(Names.inside(output, o.name() + ".yaml"), o.result().yaml(), StandardCharsets.UTF_8);
+                listUntranslated(o.result());
+                exit = Math.max(exit, o.result().exitCode());
             }
             err.flush();
             return exit;

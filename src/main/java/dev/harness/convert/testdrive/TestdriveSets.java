@@ -30,6 +30,24 @@ public final class TestdriveSets {
         return FILES.stream().anyMatch(f -> Files.isRegularFile(folder.resolve(f)));
     }
 
+    /** One set's import: its check's YAML and untranslated lines, or the problems (a syntax error) that stopped it. */
+    public record Outcome(Path set, String name, TestdriveImport.Result result, List<dev.harness.model.Problem> problems) {}
+
+    /**
+     * Imports every set, on all cores (each set is independent; the loader that validates each output is the costly
+     * part), in the order of {@code sets}. {@code schemaOf} gives a check name's {@code $schema} path.
+     */
+    public static List<Outcome> importAll(List<Path> sets, java.util.function.Function<String, String> schemaOf) {
+        return sets.parallelStream().map(set -> {
+            String name = dev.harness.model.Names.requireEntity("--sets " + set, set.getFileName().toString());
+            try {
+                return new Outcome(set, name, TestdriveImport.convert(name, phases(set), schemaOf.apply(name)), List.of());
+            } catch (HarnessException.InvalidInput e) {
+                return new Outcome(set, name, null, e.problems());
+            }
+        }).toList();
+    }
+
     /** The phases of one set folder; a file it lacks is an empty phase. */
     public static TestdriveImport.Phases phases(Path folder) {
         TestdriveImport.Fragment[] f = new TestdriveImport.Fragment[FILES.size()];
