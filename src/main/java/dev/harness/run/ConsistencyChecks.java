@@ -14,25 +14,11 @@ import java.util.function.Consumer;
  * Runs a consistency step: the system checks the service, and what it finds fails the step and the scenario's
  * {@value ConsistencyResults#NAME} result (a problem of the system under test, exit 1). A service that cannot be asked
  * is an infrastructure error, as for any step.
+ *
+ * @param budget the statement budget: bounds each statement or request of the check
  */
-final class ConsistencyChecks {
-    private final DatabaseSystem system;
-    private final RunState state;
-    private final ConsistencyResults results;
-    private final Duration budget;
-    private final Clock clock;
-    private final Consumer<String> log;
-
-    /** @param budget the statement budget: bounds each statement or request of the check */
-    ConsistencyChecks(DatabaseSystem system, RunState state, ConsistencyResults results, Duration budget, Clock clock, Consumer<String> log) {
-        this.system = system;
-        this.state = state;
-        this.results = results;
-        this.budget = budget;
-        this.clock = clock;
-        this.log = log;
-    }
-
+record ConsistencyChecks(DatabaseSystem system, RunState state, ConsistencyResults results, Duration budget, Clock clock,
+        Consumer<String> log) {
     ActionOutcome run(int index, Action.Consistency a) {
         String service = state.target(a.service());
         RunningService running = state.service(service)

@@ -27,7 +27,8 @@ class PlanAndListCommandTest {
         assertTrue(r.out().contains("\nversions  15.18 -> 15.19\n"), r.out());
         assertTrue(r.out().contains("[ 2] configure db_1                                   (implicit)  scenarios.d/zero_downtime.yaml:8\n"), r.out());
         assertTrue(r.out().contains("[ 3] assert-version db_1 15.18                        (implicit)  scenarios.d/zero_downtime.yaml:8\n"), r.out());
-        assertTrue(r.out().contains("[ 9] assert-version db_2 15.19                        (implicit)  scenarios.d/zero_downtime.yaml:13\n"), r.out());
+        assertTrue(r.out().contains("[ 5] consistency on db_1 after initialize             (implicit)  scenarios.d/zero_downtime.yaml:9\n"), r.out());
+        assertTrue(r.out().contains("[11] assert-version db_2 15.19                        (implicit)  scenarios.d/zero_downtime.yaml:13\n"), r.out());
         // the checks that need the upstream service (logical_replication, postgres_fdw) are skipped: the scenario has none
         assertTrue(r.out().contains("checks (" + checkFiles() + ": " + (checkFiles() - 2) + " run, 2 skipped), in seed order"), r.out());
     }

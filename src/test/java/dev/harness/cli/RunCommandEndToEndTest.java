@@ -236,8 +236,8 @@ class RunCommandEndToEndTest {
         assertEquals(ExitCode.OK, run(scenario("no_restart"), "--checks", portable(), "--shard", "2/5"));
         Path dir = onlyReportDir();
         String junit = Files.readString(dir.resolve("junit.xml"));
-        assertEquals(3, junit.split("<testcase ", -1).length - 1, junit);
-        for (String name : List.of("constraints", "nulls", "types")) assertTrue(junit.contains("name=\"" + name + "\""), junit);
+        assertEquals(4, junit.split("<testcase ", -1).length - 1, junit);
+        for (String name : List.of("constraints", "nulls", "types", "consistency")) assertTrue(junit.contains("name=\"" + name + "\""), junit);
         assertTrue(junit.contains("--shard 2/5"), "the rerun command keeps the shard: " + junit);
     }
 

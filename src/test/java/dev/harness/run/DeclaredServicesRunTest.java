@@ -100,7 +100,7 @@ class DeclaredServicesRunTest {
 
     private static void assertPassedAcrossTheRestart(RunResult r, ServiceRuntime runtime) {
         assertEquals(ExitCode.OK, r.exitCode(), () -> r.steps() + "\n" + r.checks());
-        assertEquals(List.of("upstream_rows", "upstream_url"), r.checks().stream().filter(c -> c.status() == Status.PASSED)
+        assertEquals(List.of("consistency", "upstream_rows", "upstream_url"), r.checks().stream().filter(c -> c.status() == Status.PASSED)
                 .map(CheckResult::name).sorted().toList());
         List<String> titles = r.steps().stream().map(StepResult::title).toList();
         assertEquals("start upstream 15.19 (service, postgres)", titles.get(0), "the upstream starts before the first step");
