@@ -30,7 +30,7 @@ class DeclaredServicesCommandTest {
         Run r = run("plan", SCENARIO, "--checks", CHECKS, "--seed", "1", "--details", "--runtime", "docker");
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
-        assertTrue(out.contains("\nservices (besides the system under test)\n  upstream postgres 15.19 wal_level=logical  " + SCENARIO + ":5\n"), out);
+        assertTrue(out.contains("\nservices (besides the system under test)\n  upstream postgres 15.19 wal_level=logical work_mem=7MB  " + SCENARIO + ":5\n"), out);
         assertTrue(out.matches("(?s).*\\n\\[ 1] start upstream 15\\.19 \\(service, postgres\\) +\\(implicit\\)  " + SCENARIO + ":5\\n"
                 + "       service:     upstream \\(hostname and network alias\\)\\n       image:       harness/postgres:15\\.19\\n.*"), out);
         int db1 = out.indexOf("[ 2] start db_1 15.18");
@@ -38,7 +38,8 @@ class DeclaredServicesCommandTest {
         int restart = out.indexOf("] start upstream 15.19 (service, postgres)", kill);
         assertTrue(db1 > 0 && kill > db1 && restart > kill, out);
         assertTrue(out.indexOf("wal_level=logical", out.indexOf("[ 1]")) < db1, "the first start runs with the settings:\n" + out);
-        assertTrue(!out.substring(db1, out.indexOf("[ 3]")).contains("wal_level=logical"), "only the service gets its settings:\n" + out);
+        // every PostgreSQL server runs with wal_level=logical (PostgresCommand); work_mem is the service's own
+        assertTrue(!out.substring(db1, out.indexOf("[ 3]")).contains("work_mem=7MB"), "only the service gets its settings:\n" + out);
         assertTrue(out.indexOf("wal_level=logical", restart) > restart, "the restart runs with the settings too:\n" + out);
     }
 
