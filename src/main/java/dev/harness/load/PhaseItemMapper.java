@@ -53,7 +53,7 @@ final class PhaseItemMapper {
                 onlyKeys(entry, "open-session", List.of("as"));
                 String name = entry.text("open-session");
                 if (!openSessions.add(name)) problems.add(new Problem(entry.whereValue("open-session"), "session '" + name + "' is already open in this phase"));
-                item = new PhaseItem.OpenSession(name, login(entry), entry.where());
+                item = new PhaseItem.OpenSession(name, asSystem(entry), login(entry), entry.where());
             } else {
                 Statement s = statement(entry);
                 if (s.session() != null && !openSessions.contains(s.session())) {
@@ -110,13 +110,16 @@ final class PhaseItemMapper {
         if (session != null) excluded(s, List.of("as", "on"), "'%s' and 'session' exclude each other: the session has its own login");
         // retry: 0s is allowed and means one attempt
         Duration retry = s.parsed("retry", Durations::parse, problems);
-        Node as = s.get("as");
-        boolean asSystem = as instanceof ScalarNode && "system".equals(YamlMap.text(as));
-        return new Statement(sql, expect, retry, asSystem, login(s), guards(s), s.where(), s.text("on"), capture, session);
+        return new Statement(sql, expect, retry, asSystem(s), login(s), guards(s), s.where(), s.text("on"), capture, session);
     }
 
     private void excluded(YamlMap s, List<String> keys, String format) {
         for (String key : keys) if (s.has(key)) problems.add(new Problem(s.whereKey(key), String.format(Locale.ROOT, format, key)));
+    }
+
+    private static boolean asSystem(YamlMap entry) {
+        Node as = entry.get("as");
+        return as instanceof ScalarNode && "system".equals(YamlMap.text(as));
     }
 
     /** {@code as: {user, password, listener}}; null for {@code as: system} or no {@code as}. */

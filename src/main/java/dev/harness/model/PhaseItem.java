@@ -62,9 +62,10 @@ public sealed interface PhaseItem permits Statement, PhaseItem.Sleep, PhaseItem.
      * {@code open-session: NAME}: a further concurrent session on the phase's service, used by statements with
      * {@code session: NAME} until the end of the phase.
      *
-     * @param as the role it logs in as; null = the phase's user
+     * @param asSystem it logs in as the privileged user ({@code as: system})
+     * @param as       the role it logs in as; null = the phase's user (or the privileged one)
      */
-    record OpenSession(String name, Login as, SourceRef source) implements PhaseItem {
+    record OpenSession(String name, boolean asSystem, Login as, SourceRef source) implements PhaseItem {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.openSession(this);

@@ -57,9 +57,10 @@ final class CheckSessions implements AutoCloseable {
         return Math.max(1, defaults.size() + sessions);
     }
 
-    /** Opens {@code open-session: NAME} now, as its login or the phase's user (testdrive connects at the directive too). */
+    /** Opens {@code open-session: NAME} now, as its login, the privileged user or the phase's user (testdrive connects at the directive too). */
     void open(PhaseItem.OpenSession o) {
-        Connection c = o.as() != null ? connect(service, o.as()) : Connections.open(endpoints.endpoint(service, false), budget, name + " " + o.name());
+        Connection c = o.as() != null ? connect(service, o.as())
+                : Connections.open(endpoints.endpoint(service, o.asSystem()), budget, name + " " + o.name());
         Connection earlier = named.put(o.name(), c);
         closeQuietly(earlier); // a replayed plan may open a name twice; the loader refuses it
     }

@@ -37,6 +37,13 @@ class SessionsRunTest {
     }
 
     @Test
+    void aSessionOpenedAsSystemIsThePrivilegedUser() {
+        Check check = load("src/test/resources/run/sessions/system_session.yaml");
+        RunResult r = servers.run(new PlanBuilder().check(check).start("db").phase(Phase.INITIALIZE).build(), 1, RunListener.NONE);
+        assertEquals(ExitCode.OK, r.exitCode(), () -> r.checks().toString());
+    }
+
+    @Test
     void aLoginTheServerRefusesFailsTheCheckNotTheRun() {
         Check check = load("src/test/resources/run/sessions/refused_login.yaml");
         RunResult r = servers.run(new PlanBuilder().check(check).start("db").allPhases().build(), 1, RunListener.NONE);
