@@ -63,40 +63,63 @@ final class CheckPhaseRunner {
         Instant started = clock.instant();
         List<String> lines = new ArrayList<>();
         CheckVariables vars = new CheckVariables(check, target.variables(), captured.apply(check.name()));
-        List<Mask> phaseMasks = List.of();
+        PhaseMasks phaseMasks = new PhaseMasks();
         try (CheckSessions sessions = new CheckSessions(endpoints, target.service(), target.defaultBudget(), check.name())) {
             for (PhaseItem item : check.items(target.phase())) {
                 if (Thread.currentThread().isInterrupted() || stop.requested()) throw new InterruptedException("run interrupted");
                 String reason = givenUp.get();
                 if (reason != null) return result(target, Status.ERROR, started, notFinished(item, reason), lines, vars);
-                if (item instanceof PhaseItem.SetMasks set) {
-                    phaseMasks = set.masks(); // replaces the phase's earlier ones; [] clears them (testdrive's unset-regex)
-                } else if (item instanceof PhaseItem.Sleep sleep) {
-                    sleep(sleep, target, lines);
-                } else if (item instanceof PhaseItem.OpenSession open) {
-                    Failure refused = openSession(sessions, open, target.service(), lines);
-                    if (refused != null) return result(target, Status.FAILED, started, refused, lines, vars);
-                } else if (item instanceof Statement s) {
-                    Failure failure = statement(s, new Context(check, target, vars, phaseMasks, sessions), lines);
-                    if (failure != null) return result(target, Status.FAILED, started, failure, lines, vars);
-                } else {
-                    throw new UnsupportedOperationException("not run yet: " + item); // issue 11 work in progress
-                }
+                Failure failure = item.accept(new PhaseItem.Visitor<ItemRun>() {
+                    @Override
+                    public ItemRun statement(Statement s) {
+                        return () -> CheckPhaseRunner.this.statement(s, new Context(check, target, vars, phaseMasks.current, sessions), lines);
+                    }
+
+                    @Override
+                    public ItemRun sleep(PhaseItem.Sleep sleep) {
+                        return () -> CheckPhaseRunner.this.sleep(sleep, target, lines);
+                    }
+
+                    @Override
+                    public ItemRun setMasks(PhaseItem.SetMasks set) {
+                        return () -> {
+                            phaseMasks.current = set.masks(); // replaces the phase's earlier ones; [] clears them (testdrive's unset-regex)
+                            return null;
+                        };
+                    }
+
+                    @Override
+                    public ItemRun openSession(PhaseItem.OpenSession open) {
+                        return () -> CheckPhaseRunner.this.openSession(sessions, open, target.service(), lines);
+                    }
+                }).run();
+                if (failure != null) return result(target, Status.FAILED, started, failure, lines, vars);
             }
             return result(target, Status.PASSED, started, null, lines, vars);
         }
     }
 
+    /** One phase entry, run: its failure, or null. A visitor picks it, so a new kind of entry not run here does not compile. */
+    private interface ItemRun {
+        Failure run() throws InterruptedException;
+    }
+
+    /** The phase's own masks ({@code masks:} entries), as the entries run. */
+    private static final class PhaseMasks {
+        List<Mask> current = List.of();
+    }
+
     /** What a statement needs from the phase it runs in. */
     private record Context(Check check, PhaseTarget target, CheckVariables vars, List<Mask> phaseMasks, CheckSessions sessions) {}
 
-    private void sleep(PhaseItem.Sleep sleep, PhaseTarget target, List<String> lines) throws InterruptedException {
+    private Failure sleep(PhaseItem.Sleep sleep, PhaseTarget target, List<String> lines) throws InterruptedException {
         if (!Guard.allHold(sleep.when(), target.current(), target.base())) {
             lines.add(skipped(sleep.when(), sleep.source()));
-            return;
+            return null;
         }
         lines.add("sleep " + Durations.format(sleep.duration()) + " " + sleep.source().fileLine());
         ticker.sleep(sleep.duration().toMillis());
+        return null;
     }
 
     private static String skipped(List<Guard> when, SourceRef source) {
