@@ -46,6 +46,9 @@ final class EditorDifferences {
                 H + "check/manipulate_word_phase.yaml");
         because(reasons, "a syntax error: both report it at the same place, and the editor also validates what it could parse before it",
                 H + "check/unclosed_quote.yaml");
+        because(reasons, "a ${name} that no variable defines: harness validate knows the built-ins, run-level vars, the check's vars and"
+                        + " the captures before the statement; a schema sees text",
+                H + "check/undefined_variable.yaml");
         because(reasons, "several wrong items in one list: harness validate reports each, the editor the first",
                 L + "many.yaml");
         return Map.copyOf(reasons);

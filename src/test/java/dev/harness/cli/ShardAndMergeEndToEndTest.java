@@ -34,9 +34,12 @@ import org.w3c.dom.NodeList;
 @ExtendWith(InProcessCli.class)
 class ShardAndMergeEndToEndTest {
     private static final Path PROJECT = Path.of(System.getProperty("harness.projectDir", "."));
-    /** Sorted: aggregates nulls types views zz_wrong; shard 1/2 = 1st, 3rd, 5th; 2/2 = 2nd, 4th. */
-    private static final List<String> SHARD_1 = List.of("aggregates", "types", "zz_wrong");
-    private static final List<String> SHARD_2 = List.of("nulls", "views");
+    /**
+     * Sorted: aggregates nulls types views zz_wrong; shard 1/2 = 1st, 3rd, 5th; 2/2 = 2nd, 4th. Each shard also has its
+     * own consistency testcase (the implicit consistency steps of its run).
+     */
+    private static final List<String> SHARD_1 = List.of("aggregates", "consistency", "types", "zz_wrong");
+    private static final List<String> SHARD_2 = List.of("consistency", "nulls", "views");
 
     @TempDir
     Path work;
@@ -93,22 +96,23 @@ class ShardAndMergeEndToEndTest {
         assertTrue(second.out().contains("rerun:") && second.out().contains("--shard 2/2"), "the rerun names the shard auto chose: " + second.out());
         Path one = onlyReportDir(work.resolve("one"));
         Path two = onlyReportDir(work.resolve("two"));
-        assertEquals(SHARD_1, testcases(one.resolve("junit.xml")));
-        assertEquals(SHARD_2, testcases(two.resolve("junit.xml")));
+        assertEquals(SHARD_1, testcases(one.resolve("junit.xml")).stream().sorted().toList());
+        assertEquals(SHARD_2, testcases(two.resolve("junit.xml")).stream().sorted().toList());
 
         Path merged = work.resolve("merged");
         CapturedRun merge = CapturedRun.of("merge", one.toString(), two.toString(), "-o", merged.toString());
         assertEquals(ExitCode.CHECK_FAILED, merge.exit(), "the worst of the inputs': " + merge.err());
-        assertTrue(merge.out().contains("no_restart: FAILED — 4 passed, 1 failed, 0 errors, 0 skipped (5 checks, 2 report folders)"), merge.out());
+        assertTrue(merge.out().contains("no_restart: FAILED — 6 passed, 1 failed, 0 errors, 0 skipped (7 checks, 2 report folders)"), merge.out());
 
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(merged.resolve("junit.xml").toFile());
         NodeList suites = doc.getElementsByTagName("testsuite");
         assertEquals(1, suites.getLength(), "one testsuite per scenario");
         Element suite = (Element) suites.item(0);
         assertEquals("no_restart", suite.getAttribute("name"));
-        assertEquals(List.of("aggregates", "nulls", "types", "views", "zz_wrong"), testcases(merged.resolve("junit.xml")).stream().sorted().toList(),
-                "every check exactly once");
-        assertEquals("5", suite.getAttribute("tests"));
+        // every check exactly once; each shard's own consistency testcase kept, the second one named after its shard
+        assertEquals(List.of("aggregates", "consistency", "consistency [shard 2/2]", "nulls", "types", "views", "zz_wrong"),
+                testcases(merged.resolve("junit.xml")).stream().sorted().toList());
+        assertEquals("7", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
         assertEquals(List.of("1/2", "2/2"), properties(suite, "shard"));
         assertEquals(2, properties(suite, "command").size(), "each shard's rerun command kept");
@@ -126,9 +130,10 @@ class ShardAndMergeEndToEndTest {
         JsonNode data = mergedData(merged.resolve("report.html"));
         assertEquals(1, data.get("exitCode").asInt());
         JsonNode scenario = data.get("scenarios").get(0);
-        Map<String, String> shardOf = new TreeMap<>();
-        for (JsonNode c : scenario.get("checks")) shardOf.put(c.get("name").asText(), c.get("shard").asText());
-        assertEquals(Map.of("aggregates", "1/2", "types", "1/2", "zz_wrong", "1/2", "nulls", "2/2", "views", "2/2"), shardOf);
+        List<String> shardOf = new ArrayList<>();
+        for (JsonNode c : scenario.get("checks")) shardOf.add(c.get("name").asText() + " " + c.get("shard").asText());
+        assertEquals(List.of("aggregates 1/2", "consistency 1/2", "consistency 2/2", "nulls 2/2", "types 1/2", "views 2/2", "zz_wrong 1/2"),
+                shardOf.stream().sorted().toList());
         assertEquals(2, scenario.get("shards").size());
         for (JsonNode sh : scenario.get("shards")) {
             assertTrue(Files.isRegularFile(merged.resolve(sh.get("report").asText())), sh.toString());
