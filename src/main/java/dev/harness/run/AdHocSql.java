@@ -4,6 +4,7 @@ import dev.harness.model.Action;
 import dev.harness.model.Expectation;
 import dev.harness.model.HarnessException;
 import dev.harness.model.Statement;
+import dev.harness.model.VariableText;
 import dev.harness.system.SqlEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ final class AdHocSql {
         try (Connection conn = Connections.open(endpoints.apply(service, q.asSystem()), defaultBudget, "harness sql")) {
             for (String sql : q.statements()) {
                 Statement s = new Statement(sql, new Expectation.Succeeds(), null, q.asSystem(), null, q.source());
-                StatementRunner.Outcome out = runner.run(conn, s, Variables.substitute(sql, vars), defaultBudget);
+                StatementRunner.Outcome out = runner.run(conn, s, VariableText.substitute(sql, vars::get), defaultBudget);
                 if (!out.passed()) throw new HarnessException.Infrastructure(service, out.failure().message() + " (" + q.source().fileLine() + ")", null);
             }
         } catch (SQLException e) {

@@ -10,6 +10,7 @@ import dev.harness.model.Expectation;
 import dev.harness.model.Expectation.ErrorMatch;
 import dev.harness.model.SourceRef;
 import dev.harness.model.Statement;
+import dev.harness.model.VariableText;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -139,10 +140,10 @@ class RulesTest {
     @Test
     void variablesAreSubstitutedAndUnknownOnesNeverSentAsWritten() {
         Map<String, String> v = Map.of("check", "tbl", "seed", "42", "base", "15.17", "current", "15.19", "scenario", "s");
-        assertEquals("CREATE TABLE tbl_42 -- s 15.17 15.19", Variables.substitute("CREATE TABLE ${check}_${seed} -- ${scenario} ${base} ${current}", v));
+        assertEquals("CREATE TABLE tbl_42 -- s 15.17 15.19", VariableText.substitute("CREATE TABLE ${check}_${seed} -- ${scenario} ${base} ${current}", v::get));
         org.junit.jupiter.api.Assertions.assertThrows(dev.harness.model.VariableText.Undefined.class,
-                () -> Variables.substitute("SELECT '${other}'", v));
-        assertEquals("SELECT '${other}'", Variables.substitute("SELECT '$${other}'", v));
-        assertEquals("SELECT '$1'", Variables.substitute("SELECT '${check}'", Map.of("check", "$1")));
+                () -> VariableText.substitute("SELECT '${other}'", v::get));
+        assertEquals("SELECT '${other}'", VariableText.substitute("SELECT '$${other}'", v::get));
+        assertEquals("SELECT '$1'", VariableText.substitute("SELECT '${check}'", Map.of("check", "$1")::get));
     }
 }
