@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
  * Entry points of the load package: YAML with positions -> JSON Schema validation -> model.
@@ -32,6 +33,17 @@ public final class Loader {
     /** A check from text, e.g. one a converter wrote, named {@code name} in its problems. */
     public static Check parseCheck(String text, String name) {
         return check(YamlFile.parse(text, name));
+    }
+
+    /**
+     * A check built in memory ({@link YamlNodes}) rather than read: the same node rules, schema and mapping as a file.
+     * {@code name} names it in messages.
+     */
+    public static Check checkTree(MappingNode root, String name) {
+        List<Problem> problems = new ArrayList<>();
+        NodeRules.check(root, name, problems);
+        if (!problems.isEmpty()) throw new HarnessException.InvalidInput(problems);
+        return check(new YamlFile(Path.of(name), name, root));
     }
 
     /** Check files and folders (recursively, *.yaml / *.yml), sorted by path; duplicate check names are an error. */

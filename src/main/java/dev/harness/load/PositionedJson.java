@@ -19,23 +19,37 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A YAML node tree as the org.json values everit validates, plus where each value (and each mapping key)
- * was written, indexed by the JSON pointer everit reports ({@code #/validate/0/rows}).
- *
- * @param json   JSONObject, JSONArray, String, Boolean, BigInteger/BigDecimal or JSONObject.NULL
- * @param values pointer -> position of the value
- * @param keys   pointer -> position of the mapping key that holds the value (absent for list items / the root)
+ * was written, indexed by the JSON pointer everit reports ({@code #/validate/0/rows}). The positions are only
+ * needed to report a violation, so they are indexed on the first lookup: a valid document never pays for them.
  */
-record PositionedJson(Object json, Map<String, SourceRef> values, Map<String, SourceRef> keys) {
+final class PositionedJson {
+    /** JSONObject, JSONArray, String, Boolean, BigInteger/BigDecimal or JSONObject.NULL. */
+    private final Object json;
+    private final Node root;
+    private final String name;
+    private Positions positions;
+
+    /** pointer -> position of the value; pointer -> position of the mapping key that holds it (absent for list items and the root). */
+    private record Positions(Map<String, SourceRef> values, Map<String, SourceRef> keys) {}
+
+    private PositionedJson(Object json, Node root, String name) {
+        this.json = json;
+        this.root = root;
+        this.name = name;
+    }
+
     static PositionedJson of(Node root, String name) {
-        Converter c = new Converter(name);
-        Object json = c.convert(root, "#");
-        return new PositionedJson(json, c.values, c.keys);
+        return new PositionedJson(new Converter(name).convert(root), root, name);
+    }
+
+    Object json() {
+        return json;
     }
 
     /** Position of the value at {@code pointer}, else of its nearest ancestor, else 1:1. */
     SourceRef valueAt(String pointer, String file) {
         for (String p = pointer; ; p = parent(p)) {
-            SourceRef r = values.get(p);
+            SourceRef r = positions().values().get(p);
             if (r != null) return r;
             if (p.equals("#") || p.isEmpty()) return SourceRef.of(file, 1, 1);
         }
@@ -43,7 +57,7 @@ record PositionedJson(Object json, Map<String, SourceRef> values, Map<String, So
 
     /** Position of the key holding the value at {@code pointer}; its value's position when it has no key. */
     SourceRef keyAt(String pointer, String file) {
-        SourceRef r = keys.get(pointer);
+        SourceRef r = positions().keys().get(pointer);
         return r != null ? r : valueAt(pointer, file);
     }
 
@@ -56,25 +70,44 @@ record PositionedJson(Object json, Map<String, SourceRef> values, Map<String, So
         return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
+    private Positions positions() {
+        if (positions == null) {
+            positions = new Positions(new HashMap<>(), new HashMap<>());
+            index(root, "#");
+        }
+        return positions;
+    }
+
+    /** The converter has already refused recursive aliases, so this walk ends. */
+    private void index(Node node, String pointer) {
+        positions.values().put(pointer, YamlReader.ref(name, node.getStartMark()));
+        if (node instanceof SequenceNode seq) {
+            List<Node> items = seq.getValue();
+            for (int i = 0; i < items.size(); i++) index(items.get(i), pointer + "/" + i);
+        } else if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                String p = child(pointer, ((ScalarNode) t.getKeyNode()).getValue());
+                positions.keys().put(p, YamlReader.ref(name, t.getKeyNode().getStartMark()));
+                index(t.getValueNode(), p);
+            }
+        }
+    }
+
     private static final class Converter {
         final String name;
-        final Map<String, SourceRef> values = new HashMap<>();
-        final Map<String, SourceRef> keys = new HashMap<>();
         final Map<Node, Boolean> onPath = new IdentityHashMap<>();
 
         Converter(String name) {
             this.name = name;
         }
 
-        Object convert(Node node, String pointer) {
-            values.put(pointer, YamlReader.ref(name, node.getStartMark()));
+        Object convert(Node node) {
             if (node instanceof ScalarNode s) return scalar(s);
             if (onPath.put(node, Boolean.TRUE) != null) throw problem(node, "recursive alias: a list or mapping contains itself");
             try {
                 if (node instanceof SequenceNode seq) {
                     JSONArray out = new JSONArray();
-                    List<Node> items = seq.getValue();
-                    for (int i = 0; i < items.size(); i++) out.put(convert(items.get(i), pointer + "/" + i));
+                    for (Node item : seq.getValue()) out.put(convert(item));
                     return out;
                 }
                 MappingNode map = (MappingNode) node;
@@ -83,9 +116,7 @@ record PositionedJson(Object json, Map<String, SourceRef> values, Map<String, So
                     if (!(t.getKeyNode() instanceof ScalarNode k)) {
                         throw problem(t.getKeyNode(), "a mapping key must be a plain value, found a " + (t.getKeyNode() instanceof SequenceNode ? "list" : "mapping"));
                     }
-                    String p = child(pointer, k.getValue());
-                    keys.put(p, YamlReader.ref(name, k.getStartMark()));
-                    out.put(k.getValue(), convert(t.getValueNode(), p));
+                    out.put(k.getValue(), convert(t.getValueNode()));
                 }
                 return out;
             } finally {

@@ -23,18 +23,27 @@ public final class SchemaValidator {
     private static final Map<DocumentKind, SchemaValidator> CACHE = new EnumMap<>(DocumentKind.class);
 
     private final DocumentKind kind;
+    private final String text;
     private final Schema schema;
-    private final JsonNode raw;
+    /** The same schema as an ordered tree, for messages only (they list allowed keys in the order the schema declares them). */
+    private JsonNode ordered;
 
     private SchemaValidator(DocumentKind kind, String text) {
         this.kind = kind;
+        this.text = text;
         this.schema = SchemaLoader.builder().draftV7Support().schemaJson(new JSONObject(text)).build().load().build();
-        try {
-            // the same schema as an ordered tree: messages list allowed keys in the order the schema declares them
-            this.raw = new ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    /** Read on the first violation: a run over valid files never pays for a second reading of the schema. */
+    private synchronized JsonNode ordered() {
+        if (ordered == null) {
+            try {
+                ordered = new ObjectMapper().readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return ordered;
     }
 
     public static synchronized SchemaValidator of(DocumentKind kind) {
@@ -57,7 +66,7 @@ public final class SchemaValidator {
             schema.validate(doc.json());
             return List.of();
         } catch (ValidationException e) {
-            return new ViolationMessages(doc, file, raw, kind).translate(e);
+            return new ViolationMessages(doc, file, ordered(), kind).translate(e);
         }
     }
 }

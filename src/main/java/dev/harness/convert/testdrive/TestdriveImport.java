@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * {@code harness import testdrive}: testdrive files, one per phase, -> one YAML check. What has no harness form is kept
- * as a {@code # TODO} comment and listed; the YAML always loads (it is run through the real loader before it is handed
- * out, and a converter that wrote something the loader refuses is a bug).
+ * as a {@code # TODO} comment and listed; the YAML always loads: the check's node tree goes through the loader (rules,
+ * schema, mapping) before the text is handed out, the text is written from the same document, and a converter that
+ * wrote something the loader refuses is a bug.
  */
 public final class TestdriveImport {
     /** A testdrive file as the phases use it: its name in comments and messages, and its text. */
@@ -52,6 +53,19 @@ public final class TestdriveImport {
      * @throws HarnessException.InvalidInput a testdrive syntax error ({@code file:line:column}) or an invalid name
      */
     public static Result convert(String name, Phases phases, String schema) {
+        CheckContext check = new CheckContext();
+        CheckWriter.Document doc = document(name, phases, schema, check);
+        String yaml = CheckWriter.text(doc);
+        try {
+            Loader.checkTree(CheckTree.of(doc), name + ".yaml");
+        } catch (HarnessException.InvalidInput e) {
+            throw new IllegalStateException("the imported check does not load: " + e.getMessage() + "\n" + yaml, e);
+        }
+        return new Result(yaml, List.copyOf(check.untranslated));
+    }
+
+    /** The check's document, before it is written or validated; what did not translate goes into {@code check}. */
+    static CheckWriter.Document document(String name, Phases phases, String schema, CheckContext check) {
         Names.requireEntity("check", name);
         List<Fragment> all = phases.all();
         List<TestdriveLines> lines = new ArrayList<>();
@@ -61,18 +75,11 @@ public final class TestdriveImport {
             lines.add(l);
             parsed.add(l == null ? null : TestdriveParser.parse(l));
         }
-        CheckContext check = new CheckContext();
         CheckTimeout.hoist(parsed, check);
         List<List<OutItem>> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             out.add(parsed.get(i) == null ? null : new FragmentTranslator(lines.get(i), check).translate(parsed.get(i)));
         }
-        String yaml = CheckWriter.write(name, all, out, check, schema);
-        try {
-            Loader.parseCheck(yaml, name + ".yaml");
-        } catch (HarnessException.InvalidInput e) {
-            throw new IllegalStateException("the imported check does not load: " + e.getMessage() + "\n" + yaml, e);
-        }
-        return new Result(yaml, List.copyOf(check.untranslated));
+        return CheckWriter.document(name, all, out, check, schema);
     }
 }

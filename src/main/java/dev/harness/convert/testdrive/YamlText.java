@@ -22,8 +22,16 @@ final class YamlText {
         out.append(" ".repeat(indent)).append(text).append('\n');
     }
 
+    /** Comment lines; a character that would end the line or the file's validity (a control character, U+2028) shows as an escape. */
     void comment(int indent, String text) {
-        for (String l : text.split("\n", -1)) line(indent, ("# " + l).stripTrailing());
+        for (String l : text.split("\n", -1)) line(indent, ("# " + visible(l)).stripTrailing());
+    }
+
+    private static String visible(String line) {
+        if (line.chars().allMatch(c -> printable(c) || c == '\t')) return line;
+        StringBuilder b = new StringBuilder();
+        for (char c : line.toCharArray()) b.append(printable(c) || c == '\t' ? String.valueOf(c) : String.format(Locale.ROOT, "\\u%04x", (int) c));
+        return b.toString();
     }
 
     /** {@code key: value} at {@code indent}; {@code prefix} is {@code "- "} for an entry's first key. */
@@ -102,7 +110,8 @@ final class YamlText {
     private static boolean plain(String s, boolean inFlow) {
         if (s.isEmpty() || !s.equals(s.strip()) || INDICATORS.indexOf(s.charAt(0)) >= 0) return false;
         if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || NOT_PLAIN.matcher(s).matches()) return false;
-        if (inFlow && s.chars().anyMatch(c -> ",[]{}".indexOf(c) >= 0)) return false;
+        // inside [..] or {..} a reader ends plain text at a flow indicator, and SnakeYAML also at '?' and ':'
+        if (inFlow && s.chars().anyMatch(c -> ",[]{}?:".indexOf(c) >= 0)) return false;
         return s.chars().allMatch(c -> printable(c) && c != '\t');
     }
 
