@@ -24,14 +24,26 @@ public final class SchemaValidator {
 
     private final DocumentKind kind;
     private final String text;
-    private final Schema schema;
+    /** The schema rewritten for speed ({@link ExactlyOneOf}): it accepts the same documents. */
+    private final Schema fast;
+    /** The schema as written, compiled on the first violation: its violations are the ones messages explain. */
+    private Schema written;
     /** The same schema as an ordered tree, for messages only (they list allowed keys in the order the schema declares them). */
     private JsonNode ordered;
 
     private SchemaValidator(DocumentKind kind, String text) {
         this.kind = kind;
         this.text = text;
-        this.schema = SchemaLoader.builder().draftV7Support().schemaJson(new JSONObject(text)).build().load().build();
+        this.fast = compile(ExactlyOneOf.rewrite(new JSONObject(text)));
+    }
+
+    static Schema compile(JSONObject schema) {
+        return SchemaLoader.builder().draftV7Support().schemaJson(schema).build().load().build();
+    }
+
+    private synchronized Schema written() {
+        if (written == null) written = compile(new JSONObject(text));
+        return written;
     }
 
     /** Read on the first violation: a run over valid files never pays for a second reading of the schema. */
@@ -63,10 +75,15 @@ public final class SchemaValidator {
     /** All schema violations of a document, as positioned problems (empty when valid). */
     List<Problem> validate(PositionedJson doc, String file) {
         try {
-            schema.validate(doc.json());
+            fast.validate(doc.json());
             return List.of();
-        } catch (ValidationException e) {
-            return new ViolationMessages(doc, file, ordered(), kind).translate(e);
+        } catch (ValidationException fastFailure) {
+            try {
+                written().validate(doc.json());
+            } catch (ValidationException e) {
+                return new ViolationMessages(doc, file, ordered(), kind).translate(e);
+            }
+            throw new IllegalStateException("the rewritten " + kind.label() + " schema refuses what the schema accepts: " + fastFailure.getMessage());
         }
     }
 }

@@ -15,11 +15,18 @@ final class YamlText {
     private static final Pattern NOT_PLAIN = Pattern.compile(
             "(?i)null|~|true|false|yes|no|on|off|y|n|[-+.]?[0-9].*|[-+]?\\.(inf|nan)");
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
+    /** The first characters of every text {@link #NOT_PLAIN} matches. */
+    private static final String LOOKS_TYPED = "nNtTfFyYoO~+-.0123456789";
 
     private final StringBuilder out = new StringBuilder();
 
     void line(int indent, String text) {
-        out.append(" ".repeat(indent)).append(text).append('\n');
+        indent(indent).append(text).append('\n');
+    }
+
+    private StringBuilder indent(int indent) {
+        for (int i = 0; i < indent; i++) out.append(' ');
+        return out;
     }
 
     /** Comment lines; a character that would end the line or the file's validity (a control character, U+2028) shows as an escape. */
@@ -28,7 +35,7 @@ final class YamlText {
     }
 
     private static String visible(String line) {
-        if (line.chars().allMatch(c -> printable(c) || c == '\t')) return line;
+        if (allPrintable(line, true)) return line;
         StringBuilder b = new StringBuilder();
         for (char c : line.toCharArray()) b.append(printable(c) || c == '\t' ? String.valueOf(c) : String.format(Locale.ROOT, "\\u%04x", (int) c));
         return b.toString();
@@ -36,16 +43,16 @@ final class YamlText {
 
     /** {@code key: value} at {@code indent}; {@code prefix} is {@code "- "} for an entry's first key. */
     void field(int indent, String prefix, String key, Object value) {
-        String head = " ".repeat(indent) + prefix + key + ":";
         int keyIndent = indent + prefix.length();
+        indent(indent).append(prefix).append(key).append(':');
         if (value instanceof String s && block(s)) {
-            out.append(head).append(' ').append(blockHeader(s)).append('\n');
+            out.append(' ').append(blockHeader(s)).append('\n');
             blockBody(keyIndent + 2, s);
         } else if (key.equals("rows") && value instanceof List<?> rows && !rows.isEmpty()) {
-            out.append(head).append('\n');
+            out.append('\n');
             for (Object row : rows) row(keyIndent + 2, (List<?>) row);
         } else {
-            out.append(head).append(' ').append(value instanceof String s ? scalar(s, false) : flow(value)).append('\n');
+            out.append(' ').append(value instanceof String s ? scalar(s, false) : flow(value)).append('\n');
         }
     }
 
@@ -91,7 +98,7 @@ final class YamlText {
     /** One line of text: plain, single-quoted or double-quoted (with escapes) as its characters require. */
     static String scalar(String s, boolean inFlow) {
         if (plain(s, inFlow)) return s;
-        if (s.chars().allMatch(YamlText::printable)) return "'" + s.replace("'", "''") + "'";
+        if (allPrintable(s, false)) return "'" + s.replace("'", "''") + "'";
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -108,17 +115,32 @@ final class YamlText {
     }
 
     private static boolean plain(String s, boolean inFlow) {
-        if (s.isEmpty() || !s.equals(s.strip()) || INDICATORS.indexOf(s.charAt(0)) >= 0) return false;
-        if (s.contains(": ") || s.contains(" #") || s.endsWith(":") || NOT_PLAIN.matcher(s).matches()) return false;
-        // inside [..] or {..} a reader ends plain text at a flow indicator, and SnakeYAML also at '?' and ':'
-        if (inFlow && s.chars().anyMatch(c -> ",[]{}?:".indexOf(c) >= 0)) return false;
-        return s.chars().allMatch(c -> printable(c) && c != '\t');
+        if (s.isEmpty() || INDICATORS.indexOf(s.charAt(0)) >= 0 || s.endsWith(":")) return false;
+        if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) return false;
+        // only text starting like a number, a null or a boolean can read as one: the pattern runs on those alone
+        if (LOOKS_TYPED.indexOf(s.charAt(0)) >= 0 && NOT_PLAIN.matcher(s).matches()) return false;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || !printable(c)) return false;
+            if (c == ':' && i + 1 < n && s.charAt(i + 1) == ' ') return false;
+            if (c == ' ' && i + 1 < n && s.charAt(i + 1) == '#') return false;
+            // inside [..] or {..} a reader ends plain text at a flow indicator, and SnakeYAML also at '?' and ':'
+            if (inFlow && ",[]{}?:".indexOf(c) >= 0) return false;
+        }
+        return true;
+    }
+
+    private static boolean allPrintable(String s, boolean tabs) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (!printable(c) && !(tabs && c == '\t')) return false;
+        }
+        return true;
     }
 
     /** Characters a YAML file may hold as they are (no control characters, no YAML line breaks, no byte order mark). */
     private static boolean printable(int c) {
-        return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && c != 0x2028 && c != 0x2029 && c != 0xfeff
-               ;
+        return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && c != 0x2028 && c != 0x2029 && c != 0xfeff;
     }
 
     /** Multi-line text a literal block keeps exactly: printable lines, the first not indented, no line of spaces only. */
@@ -126,7 +148,7 @@ final class YamlText {
         if (!s.contains("\n") || s.isBlank() || s.startsWith(" ") || s.startsWith("\n")) return false;
         for (String l : s.split("\n", -1)) {
             if (!l.isEmpty() && l.isBlank()) return false;
-            if (!l.chars().allMatch(c -> printable(c) && c != '\t')) return false;
+            if (l.indexOf('\t') >= 0 || !allPrintable(l, false)) return false;
         }
         return true;
     }
