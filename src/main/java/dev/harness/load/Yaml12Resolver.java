@@ -20,8 +20,8 @@ final class Yaml12Resolver extends Resolver {
         addImplicitResolver(Tag.BOOL, BOOL12, "tTfF");
         addImplicitResolver(Tag.INT, INT12, "-+0123456789");
         addImplicitResolver(Tag.FLOAT, FLOAT12, "-+0123456789.");
+        // "\0" stands for the empty plain scalar (a key with no value): null as well. A resolver for any first
+        // character (null) would run its pattern on every value read.
         addImplicitResolver(Tag.NULL, NULL12, "~nN\0");
-        // the empty plain scalar (a key with no value) is null as well
-        addImplicitResolver(Tag.NULL, NULL12, null);
     }
 }

@@ -19,6 +19,7 @@ final class VariableRefs {
     private VariableRefs() {}
 
     static String rewrite(String text) throws Untranslatable {
+        if (text.indexOf("${") < 0) return text; // most SQL has no reference (and then no "$${" either)
         Matcher m = REF.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement("${" + harnessName(m.group(1)) + "}"));
