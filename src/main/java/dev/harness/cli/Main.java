@@ -1,5 +1,6 @@
 package dev.harness.cli;
 
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,8 +11,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Declarative upgrade tests for database servers: YAML checks and scenarios, real servers, JUnit XML and HTML reports.",
-        subcommands = {RunCommand.class, MergeCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class, SchemaCommand.class,
-            ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:all checks passed",
@@ -22,8 +21,12 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
 
+    /** The subcommands, in the order usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, MergeCommand.class, PlanCommand.class,
+            ValidateCommand.class, ListCommand.class, SchemaCommand.class, ImportCommand.class, CommandLine.HelpCommand.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(System.getenv(), args.length > 0 ? args[0] : null).execute(args));
     }
 
     /** The configured command line, also used by tests to run the real CLI in-process. */
@@ -36,7 +39,27 @@ public final class Main implements Runnable {
      *            read here, in the CLI, and passed down, so tests give their own
      */
     public static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cl = new CommandLine(new Main(), new Factory(env));
+        return commandLine(env, null);
+    }
+
+    /**
+     * @param first the first argument: when it names a subcommand other than {@code help}, only that one is built
+     *              (picocli reads every option of every command it is given by reflection, a tenth of a second at
+     *              each start); else all are
+     */
+    static CommandLine commandLine(Map<String, String> env, String first) {
+        Factory factory = new Factory(env);
+        CommandLine cl = new CommandLine(new Main(), factory);
+        // `help` explains the others, so it needs them all
+        boolean named = !"help".equals(first) && SUBCOMMANDS.stream().anyMatch(c -> name(c).equals(first));
+        for (Class<?> c : SUBCOMMANDS) {
+            if (named && !name(c).equals(first)) continue;
+            try {
+                cl.addSubcommand(factory.create(c));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the command " + c.getName(), e);
+            }
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         ErrorHandler errors = new ErrorHandler();
         cl.setExecutionExceptionHandler(errors);
@@ -52,6 +75,10 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, merge, plan, validate, list, schema, import or help");
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** Gives the commands that read the environment the one the command line was made with. */
