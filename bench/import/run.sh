@@ -2,6 +2,8 @@
 # Benchmark: `harness import testdrive --sets` of 1,000 generated testdrive fragments of 50 statements each
 # (250 fragment sets x 4 phases), in one JVM, JVM start included; and the JVM start alone (`harness --version`).
 # Usage: bench/import/run.sh [N_SETS] [STATEMENTS_PER_FRAGMENT]   (results are printed; copy them into RESULTS.md)
+# With BASELINE=/path/to/other/checkout/harness, each run of this checkout alternates with a run of that launcher (its
+# output is not checked), so that both see the same machine: compare the two medians, not numbers from different days.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 sets="${1:-250}"
@@ -43,11 +45,22 @@ echo "input: $sets sets, $((sets * 4)) fragments, $((sets * 4 * per)) statements
 "$root/harness" validate "$work/out"   # must say: ok: $sets checks, 0 scenarios
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 10 \
-    -n "import $((sets * 4)) fragments" "'$root/harness' import testdrive --sets '$work/in' -o '$work/out'" \
-    -n "JVM start (--version)" "'$root/harness' --version"
-else
-  for i in 1 2 3 4 5; do /usr/bin/time -f "import $((sets * 4)) fragments: %e s" "$root/harness" import testdrive --sets "$work/in" -o "$work/out"; done
-  for i in 1 2 3 4 5; do /usr/bin/time -f "--version: %e s" "$root/harness" --version >/dev/null; done
-fi
+runs=12
+times="$work/times"
+launchers=("$root/harness")
+[[ -n "${BASELINE:-}" ]] && { "$BASELINE" --version >/dev/null; launchers=("$BASELINE" "$root/harness"); }
+for ((i = 1; i <= runs; i++)); do
+  for h in "${launchers[@]}"; do
+    /usr/bin/time -a -o "$times" -f "import $h %e %U %S" "$h" import testdrive --sets "$work/in" -o "$work/out-$i" >/dev/null
+    rm -rf "$work/out-$i"
+    /usr/bin/time -a -o "$times" -f "version $h %e %U %S" "$h" --version >/dev/null
+  done
+done
+# median wall time and median CPU time (user + sys) per command and launcher
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f (min %.2f, max %.2f)", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+for cmd in import version; do
+  for h in "${launchers[@]}"; do
+    rows="$(awk -v c="$cmd" -v h="$h" '$1 == c && $2 == h' "$times")"
+    echo "$cmd $h: wall $(awk '{ print $3 }' <<<"$rows" | median) s, CPU $(awk '{ print $4 + $5 }' <<<"$rows" | median) s, $(wc -l <<<"$rows") runs"
+  done
+done

@@ -1,5 +1,7 @@
 package dev.harness.convert.testdrive;
 
+import dev.harness.load.DocumentKind;
+import dev.harness.load.SchemaValidator;
 import dev.harness.model.HarnessException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,10 @@ public final class TestdriveSets {
      * part), in the order of {@code sets}. {@code schemaOf} gives a check name's {@code $schema} path.
      */
     public static List<Outcome> importAll(List<Path> sets, java.util.function.Function<String, String> schemaOf) {
+        // The check schema compiles once (a tenth of a second on a cold JVM) while the first sets are read and translated.
+        Thread schema = new Thread(() -> SchemaValidator.of(DocumentKind.CHECK), "check-schema");
+        schema.setDaemon(true);
+        schema.start();
         return sets.parallelStream().map(set -> {
             String name = dev.harness.model.Names.requireEntity("--sets " + set, set.getFileName().toString());
             try {
