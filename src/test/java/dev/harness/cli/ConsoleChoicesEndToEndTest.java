@@ -3,24 +3,19 @@ package dev.harness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.harness.model.ExitCode;
 import dev.harness.runtime.TempDirAccess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --color}, {@code FORCE_COLOR}, {@code help <command>} and {@code --version} through the real command line. */
+/** {@code --color}, {@code FORCE_COLOR} and {@code help <command>} through the real command line ({@code --version}: PackagedJarIT). */
 @ExtendWith(InProcessCli.class)
 class ConsoleChoicesEndToEndTest {
     private static final Path PROJECT = Path.of(System.getProperty("harness.projectDir", "."));
@@ -67,20 +62,5 @@ class ConsoleChoicesEndToEndTest {
         assertTrue(r.out().contains("Usage: harness run") && r.out().contains("--shard=I/N|auto"), r.out());
         CapturedRun merge = CapturedRun.of("help", "merge");
         assertTrue(merge.out().contains("Usage: harness merge"), merge.out());
-    }
-
-    /** The jar's manifest carries the pom's version; only a packaged jar has one, so this needs `mvn package` first. */
-    @Test
-    void versionComesFromThePackagedJarsManifest() throws Exception {
-        Path jar = PROJECT.resolve("target/harness.jar");
-        assumeTrue(Files.isRegularFile(jar) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(PROJECT.resolve("pom.xml"))) > 0,
-                "no target/harness.jar newer than pom.xml (run mvn package first)");
-        Matcher m = Pattern.compile("<artifactId>harness</artifactId>\\s*<version>([^<]+)</version>").matcher(Files.readString(PROJECT.resolve("pom.xml")));
-        assertTrue(m.find(), "the pom's version");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "--version")
-                .redirectErrorStream(true).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String printed = new String(p.getInputStream().readAllBytes());
-        assertTrue(printed.startsWith("harness " + m.group(1) + " (Java "), printed);
     }
 }
