@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class ExactlyOneOfTest {
     /** The kinds of phase entry, as the schema's oneOf lists them. */
     private static final List<String> KINDS = kinds();
+    private static final Path PROJECT = Path.of(System.getProperty("harness.projectDir", "."));
 
     private static List<String> kinds() {
         List<String> kinds = new ArrayList<>();
@@ -66,8 +67,7 @@ class ExactlyOneOfTest {
     void everyYamlFileOfTheProjectIsJudgedAlike() throws IOException {
         List<Path> files = new ArrayList<>();
         for (String root : List.of("checks.d", "scenarios.d", "src/test/resources", "docs")) {
-            if (!Files.isDirectory(Path.of(root))) continue;
-            try (Stream<Path> s = Files.walk(Path.of(root))) {
+            try (Stream<Path> s = Files.walk(PROJECT.resolve(root))) {
                 s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).forEach(files::add);
             }
         }
@@ -80,7 +80,7 @@ class ExactlyOneOfTest {
                 Object json;
                 try {
                     json = PositionedJson.of(YamlReader.read(file, file.toString()), file.toString()).json();
-                } catch (HarnessException.InvalidInput | IllegalArgumentException e) {
+                } catch (HarnessException.InvalidInput e) {
                     continue; // not YAML the loader reads: nothing reaches a schema
                 }
                 assertEquals(accepts(written, json), accepts(fast, json), () -> kind + " " + file);

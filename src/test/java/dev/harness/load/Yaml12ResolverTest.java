@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -26,7 +27,7 @@ class Yaml12ResolverTest {
                 float: 15.10
                 word: nullable
                 """, "t.yaml");
-        List<Tag> tags = root.getValue().stream().map(NodeTuple::getValueNode).map(n -> n.getTag()).toList();
+        List<Tag> tags = root.getValue().stream().map(NodeTuple::getValueNode).map(Node::getTag).toList();
         assertEquals(List.of(Tag.NULL, Tag.NULL, Tag.NULL, Tag.NULL, Tag.NULL, Tag.STR, Tag.STR, Tag.STR, Tag.BOOL, Tag.INT, Tag.FLOAT, Tag.STR), tags);
         assertEquals(Tag.NULL, YamlNodes.plain("").getTag(), "built in memory alike");
         assertEquals(Tag.STR, YamlNodes.plain("nullable").getTag());

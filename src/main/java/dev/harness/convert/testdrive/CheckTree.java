@@ -49,9 +49,9 @@ final class CheckTree {
             return YamlNodes.sequence(items);
         }
         if (v instanceof Map<?, ?> map) {
-            Map<String, Node> entries = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) entries.put((String) e.getKey(), value(e.getValue()));
-            return YamlNodes.mapping(entries);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entries = (Map<String, Object>) map;
+            return block(entries);
         }
         throw new IllegalArgumentException("no YAML form for " + v.getClass());
     }

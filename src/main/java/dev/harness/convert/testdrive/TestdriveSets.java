@@ -3,10 +3,13 @@ package dev.harness.convert.testdrive;
 import dev.harness.load.DocumentKind;
 import dev.harness.load.SchemaValidator;
 import dev.harness.model.HarnessException;
+import dev.harness.model.Names;
+import dev.harness.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -33,13 +36,13 @@ public final class TestdriveSets {
     }
 
     /** One set's import: its check's YAML and untranslated lines, or the problems (a syntax error) that stopped it. */
-    public record Outcome(Path set, String name, TestdriveImport.Result result, List<dev.harness.model.Problem> problems) {}
+    public record Outcome(Path set, String name, TestdriveImport.Result result, List<Problem> problems) {}
 
     /**
      * Imports every set, on all cores (each set is independent; the loader that validates each output is the costly
      * part), in the order of {@code sets}. {@code schemaOf} gives a check name's {@code $schema} path.
      */
-    public static List<Outcome> importAll(List<Path> sets, java.util.function.Function<String, String> schemaOf) {
+    public static List<Outcome> importAll(List<Path> sets, Function<String, String> schemaOf) {
         // The check schema compiles once (a tenth of a second on a cold JVM) while the first sets are read and translated.
         Thread schema = new Thread(() -> {
             try {
@@ -51,7 +54,7 @@ public final class TestdriveSets {
         schema.setDaemon(true);
         schema.start();
         return sets.parallelStream().map(set -> {
-            String name = dev.harness.model.Names.requireEntity("--sets " + set, set.getFileName().toString());
+            String name = Names.requireEntity("--sets " + set, set.getFileName().toString());
             try {
                 return new Outcome(set, name, TestdriveImport.convert(name, phases(set), schemaOf.apply(name)), List.of());
             } catch (HarnessException.InvalidInput e) {
